@@ -1,0 +1,41 @@
+"""Serializer fields that LL2's output needs and DRF does not ship."""
+
+from rest_framework import serializers
+
+from launchlibrary.api.durations import format_duration
+from launchlibrary.api.urls import resource_url
+
+
+class ResponseModeField(serializers.Field):
+    """The constant `response_mode` each LL2 schema names (`list`, `normal`, `detailed`)."""
+
+    def __init__(self, mode: str, **kwargs):
+        self.mode = mode
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return self.mode
+
+
+class ResourceUrlField(serializers.Field):
+    """The absolute `url` of an object's detail page, on the request's host and format."""
+
+    def __init__(self, resource: str, **kwargs):
+        self.resource = resource
+        kwargs.update(source="pk", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return resource_url(self.context["request"], self.resource, value)
+
+
+class ISODurationField(serializers.Field):
+    """A duration as LL2 prints it (`P248DT23H4M6S`), or null."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return format_duration(value)

@@ -1,0 +1,227 @@
+"""The one way LL2 JSON enters the database.
+
+Objects are placed by their position: a JSON key names the model field it fills, so a
+nested object goes to the model its foreign key, many-to-many or reverse relation points
+to, and is upserted by its LL2 id. Only the keys present are written, so a `mini`
+agency never blanks the fields a `detailed` one filled. Every file is one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+import orjson
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
+
+from launchlibrary.api.urls import API_VERSION
+
+# Keys every LL2 object may carry that are presentation, not data.
+PRESENTATION_KEYS = frozenset({"response_mode", "url"})
+
+
+class ImportRefused(Exception):
+    """The input is not LL2 JSON we can place; nothing of its file was written."""
+
+    def __init__(self, json_path: str, reason: str):
+        self.json_path = json_path
+        self.reason = reason
+        super().__init__(f"at {json_path}: {reason}")
+
+
+@dataclass
+class ImportReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> int:
+        return sum(self.created.values()) + sum(self.updated.values())
+
+    def summary(self) -> str:
+        if not self.changed:
+            return "no changes"
+        parts = [f"{n} {name} created" for name, n in sorted(self.created.items())]
+        parts += [f"{n} {name} updated" for name, n in sorted(self.updated.items())]
+        return ", ".join(parts)
+
+
+def resource_models() -> dict[str, type[models.Model]]:
+    """LL2 resource name (`spacecraft`, `agencies`, ...) to the model that holds it."""
+    return {
+        model.ll2_resource: model
+        for model in apps.get_models()
+        if getattr(model, "ll2_resource", None)
+    }
+
+
+def top_level_objects(document: Any) -> Iterator[tuple[str, Any]]:
+    """The objects of an LL2 response: a page's `results`, a bare list, or one object."""
+    if isinstance(document, dict) and isinstance(document.get("results"), list):
+        for index, item in enumerate(document["results"]):
+            yield f"$.results[{index}]", item
+    elif isinstance(document, list):
+        for index, item in enumerate(document):
+            yield f"$[{index}]", item
+    else:
+        yield "$", document
+
+
+def model_for(obj: Any, json_path: str) -> type[models.Model]:
+    """The model of a top-level object, read from the resource its `url` names."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("url"), str):
+        raise ImportRefused(json_path, "not an LL2 object (no `url` naming its resource)")
+    segments = [part for part in urlparse(obj["url"]).path.split("/") if part]
+    if len(segments) < 2 or segments[0] != API_VERSION:
+        raise ImportRefused(json_path, f"`url` is not an LL2 {API_VERSION} URL: {obj['url']!r}")
+    resource = segments[1]
+    model = resource_models().get(resource)
+    if model is None:
+        raise ImportRefused(json_path, f"objects of LL2 resource {resource!r} are not modelled")
+    return model
+
+
+class Importer:
+    """Upserts LL2 objects with everything nested in them. Use one per file."""
+
+    def __init__(self) -> None:
+        self.report = ImportReport()
+        # Objects already written in this file, by model, id and exact content: LL2 nests
+        # the same agency or image many times, and each copy needs writing only once.
+        self._seen: dict[tuple[type[models.Model], bytes], Any] = {}
+
+    def import_objects(self, objects: Iterable[tuple[str, Any]]) -> ImportReport:
+        with transaction.atomic():
+            for json_path, obj in objects:
+                self.upsert(model_for(obj, json_path), obj, json_path)
+            reset_sequences()
+        return self.report
+
+    def upsert(
+        self, model: type[models.Model], obj: Any, json_path: str, parent: dict | None = None
+    ) -> Any:
+        """Write `obj` as a row of `model` (and its nested objects first); return its pk."""
+        if not isinstance(obj, dict):
+            raise ImportRefused(json_path, f"expected an object for {model.__name__}")
+        if "id" not in obj:
+            raise ImportRefused(json_path, f"{model.__name__} object has no `id`")
+        memo_key = (model, orjson.dumps(obj, option=orjson.OPT_SORT_KEYS))
+        if memo_key in self._seen:
+            return self._seen[memo_key]
+
+        values: dict[str, Any] = dict(parent or {})
+        many_to_many: dict[str, list] = {}
+        children: list[tuple[models.ForeignObjectRel, list, str]] = []
+        for key, value in obj.items():
+            if key in PRESENTATION_KEYS:
+                continue
+            path = f"{json_path}.{key}"
+            try:
+                model_field = model._meta.get_field(key)
+            except FieldDoesNotExist:
+                raise ImportRefused(path, f"{model.__name__} has no field {key!r}") from None
+            if model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
+                values[model_field.attname] = (
+                    None if value is None else self.upsert(model_field.related_model, value, path)
+                )
+            elif model_field.many_to_many and model_field.concrete:
+                many_to_many[model_field.name] = [
+                    self.upsert(model_field.related_model, item, f"{path}[{index}]")
+                    for index, item in enumerate(self._list(value, path))
+                ]
+            elif model_field.one_to_many:
+                children.append((model_field, self._list(value, path), path))
+            else:
+                values[model_field.attname] = self._clean(model_field, value, path)
+
+        pk = values.pop("id")
+        instance, created = self._save(model, pk, values)
+        for name, pks in many_to_many.items():
+            related = getattr(instance, name)
+            if sorted(related.values_list("pk", flat=True)) != sorted(pks):
+                related.set(pks)
+                if not created:
+                    self.report.updated[model._meta.verbose_name] += 1
+        for relation, items, path in children:
+            self._replace_children(instance, relation, items, path)
+        self._seen[memo_key] = pk
+        return pk
+
+    def _save(
+        self, model: type[models.Model], pk: Any, values: dict[str, Any]
+    ) -> tuple[models.Model, bool]:
+        """Create the row, or update the fields that differ; return it and whether it is new."""
+        instance = model._default_manager.filter(pk=pk).first()
+        if instance is None:
+            instance = model._default_manager.create(pk=pk, **values)
+            self.report.created[model._meta.verbose_name] += 1
+            return instance, True
+        changed = [name for name, value in values.items() if getattr(instance, name) != value]
+        if changed:
+            for name in changed:
+                setattr(instance, name, values[name])
+            instance.save(update_fields=changed)
+            self.report.updated[model._meta.verbose_name] += 1
+        return instance, False
+
+    def _replace_children(
+        self, instance: models.Model, relation: models.ForeignObjectRel, items: list, path: str
+    ) -> None:
+        """A reverse relation (an image's `variants`) is the whole set: upsert, drop the rest."""
+        child_model = relation.related_model
+        parent_link = {relation.field.attname: instance.pk}
+        kept = [
+            self.upsert(child_model, item, f"{path}[{index}]", parent=parent_link)
+            for index, item in enumerate(items)
+        ]
+        stale = child_model._default_manager.filter(**parent_link).exclude(pk__in=kept)
+        deleted, _ = stale.delete()
+        if deleted:
+            self.report.updated[instance._meta.verbose_name] += 1
+
+    @staticmethod
+    def _list(value: Any, path: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ImportRefused(path, "expected a list")
+        return value
+
+    @staticmethod
+    def _clean(model_field: models.Field, value: Any, path: str) -> Any:
+        if isinstance(value, dict | list):
+            raise ImportRefused(path, f"expected a value for {model_field.name}, not a structure")
+        if value is None:
+            if not model_field.null:
+                raise ImportRefused(path, f"{model_field.name} may not be null")
+            return None
+        try:
+            cleaned = model_field.to_python(value)
+        except ValidationError as error:
+            raise ImportRefused(path, "; ".join(error.messages)) from None
+        max_length = getattr(model_field, "max_length", None)
+        if max_length and isinstance(cleaned, str) and len(cleaned) > max_length:
+            raise ImportRefused(path, f"longer than {max_length} characters")
+        return cleaned
+
+
+def reset_sequences() -> None:
+    """Move PostgreSQL's id sequences past the imported LL2 ids, so rows added later (in the
+    admin) get fresh ids. SQLite needs nothing: it always continues after the largest id."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def load_document(raw: bytes, json_path: str = "$") -> Any:
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise ImportRefused(json_path, f"not JSON: {error}") from None

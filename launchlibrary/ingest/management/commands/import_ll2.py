@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from launchlibrary.ingest.importer import (
+    Importer,
+    ImportRefused,
+    load_document,
+    top_level_objects,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Import LL2 2.3.0 JSON files (a page with `results`, a bare list, or one object), "
+        "upserting every nested object by its LL2 id. Each file is one transaction: a file "
+        "that cannot be placed whole changes nothing."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("files", nargs="+", type=Path)
+
+    def handle(self, *args, files: list[Path], **options) -> None:
+        refused = []
+        for path in files:
+            try:
+                document = load_document(path.read_bytes())
+                objects = list(top_level_objects(document))
+                progress = tqdm(objects, desc=path.name, unit="obj", disable=None)
+                report = Importer().import_objects(progress)
+            except OSError as error:
+                refused.append(f"{path}: {error.strerror}")
+            except ImportRefused as error:
+                refused.append(f"{path}: refused at {error.json_path}: {error.reason}")
+            else:
+                self.stdout.write(f"{path}: {len(objects)} objects, {report.summary()}")
+        if refused:
+            raise CommandError("\n".join(refused))

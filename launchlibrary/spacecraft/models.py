@@ -1,0 +1,107 @@
+"""Spacecraft, their configurations (the craft's design) and families of configurations."""
+
+from django.db import models
+
+from launchlibrary.agencies.models import Agency
+from launchlibrary.images.models import Image
+
+
+class SpacecraftStatus(models.Model):
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name_plural = "spacecraft statuses"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpacecraftConfigType(models.Model):
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LaunchAndLandingCounts(models.Model):
+    """The launch and landing figures LL2 keeps for configurations and their families."""
+
+    spacecraft_flown = models.IntegerField(null=True, blank=True)
+    total_launch_count = models.IntegerField(null=True, blank=True)
+    successful_launches = models.IntegerField(null=True, blank=True)
+    failed_launches = models.IntegerField(null=True, blank=True)
+    attempted_landings = models.IntegerField(null=True, blank=True)
+    successful_landings = models.IntegerField(null=True, blank=True)
+    failed_landings = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class SpacecraftConfigFamily(LaunchAndLandingCounts):
+    name = models.CharField(max_length=200)
+    description = models.CharField(max_length=2048, blank=True, default="")
+    manufacturer = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True)
+    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True)
+    maiden_flight = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "spacecraft config families"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpacecraftConfig(LaunchAndLandingCounts):
+    ll2_resource = "spacecraft_configurations"
+
+    name = models.CharField(max_length=200)
+    type = models.ForeignKey(SpacecraftConfigType, on_delete=models.PROTECT)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT)
+    family = models.ManyToManyField(SpacecraftConfigFamily, blank=True)
+    in_use = models.BooleanField(default=True)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    capability = models.CharField(max_length=2048, blank=True, default="")
+    history = models.CharField(max_length=1000, blank=True, default="")
+    details = models.CharField(max_length=1000, blank=True, default="")
+    maiden_flight = models.DateField(null=True, blank=True)
+    height = models.FloatField(null=True, blank=True)
+    diameter = models.FloatField(null=True, blank=True)
+    human_rated = models.BooleanField(default=False)
+    crew_capacity = models.IntegerField(null=True, blank=True)
+    payload_capacity = models.IntegerField(null=True, blank=True)
+    payload_return_capacity = models.IntegerField(null=True, blank=True)
+    flight_life = models.CharField(max_length=2048, null=True, blank=True)
+    wiki_link = models.URLField(max_length=200, blank=True, default="")
+    info_link = models.URLField(max_length=200, blank=True, default="")
+    fastest_turnaround = models.DurationField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "spacecraft configuration"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Spacecraft(models.Model):
+    ll2_resource = "spacecraft"
+
+    name = models.CharField(max_length=255)
+    serial_number = models.CharField(max_length=255, null=True, blank=True)
+    is_placeholder = models.BooleanField(default=False)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    in_space = models.BooleanField(default=False)
+    time_in_space = models.DurationField(null=True, blank=True)
+    time_docked = models.DurationField(null=True, blank=True)
+    flights_count = models.IntegerField(null=True, blank=True)
+    mission_ends_count = models.IntegerField(null=True, blank=True)
+    status = models.ForeignKey(SpacecraftStatus, on_delete=models.PROTECT)
+    description = models.CharField(max_length=2048, blank=True, default="")
+    spacecraft_config = models.ForeignKey(SpacecraftConfig, on_delete=models.PROTECT)
+    fastest_turnaround = models.DurationField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "spacecraft"
+
+    def __str__(self) -> str:
+        return self.name

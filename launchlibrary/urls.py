@@ -1,0 +1,15 @@
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from launchlibrary.api.urls import API_VERSION
+from launchlibrary.spacecraft.endpoints import spacecraft
+
+ENDPOINTS = [spacecraft]
+
+router = SimpleRouter()
+for endpoint in ENDPOINTS:
+    router.register(endpoint.resource, endpoint.viewset(), basename=endpoint.resource)
+
+urlpatterns = [
+    path(f"{API_VERSION}/", include(router.urls)),
+]

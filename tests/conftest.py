@@ -1,0 +1,40 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+BUNDLED_FILES = sorted((REPO / "data").glob("*.json"))
+
+
+def seed_page(path: Path) -> tuple[str, dict]:
+    """A seed file's request line and JSON body (the docs block and headers precede them)."""
+    text = path.read_text()
+    request_line = next(line for line in text.splitlines() if line.startswith("GET "))
+    body = text[text.index("\n{", text.index("Vary: Accept")) + 1 :]
+    return request_line.removeprefix("GET "), json.loads(body)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the bundled dataset, loaded once through the importer."""
+    with django_db_blocker.unblock():
+        call_command("import_ll2", *BUNDLED_FILES, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def client(db) -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def get_json(client):
+    def get(path: str, **params):
+        response = client.get(path, {"format": "json", **params})
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    return get
