@@ -1,3 +1,4 @@
+import io
 import json
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def seed_page(path: Path) -> tuple[str, dict]:
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the bundled dataset, loaded once through the importer."""
     with django_db_blocker.unblock():
-        call_command("import_ll2", *BUNDLED_FILES, stdout=open("/dev/null", "w"))
+        call_command("import_ll2", *BUNDLED_FILES, stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -35,3 +35,6 @@ class ImageVariant(models.Model):
     image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="variants")
     type = models.ForeignKey(ImageVariantType, on_delete=models.PROTECT)
     image_url = models.URLField(max_length=1000)
+
+    def __str__(self) -> str:
+        return self.image_url

@@ -115,15 +115,37 @@ class Importer:
         if memo_key in self._seen:
             return self._seen[memo_key]
 
-        values: dict[str, Any] = dict(parent or {})
+        values, many_to_many, children = self._read(model, obj, json_path)
+        values.update(parent or {})
+        pk = values.pop("id")
+        instance, created = self._save(model, pk, values)
+        for name, pks in many_to_many.items():
+            related = getattr(instance, name)
+            if sorted(related.values_list("pk", flat=True)) != sorted(pks):
+                related.set(pks)
+                if not created:
+                    self.report.updated[model._meta.verbose_name] += 1
+        for relation, value, path in children:
+            if isinstance(value, dict):
+                self._add_child(instance, relation, value, path)
+            else:
+                self._replace_children(instance, relation, self._list(value, path), path)
+        self._seen[memo_key] = pk
+        return pk
+
+    def _read(self, model: type[models.Model], obj: dict, json_path: str):
+        """Split an object into column values (nested objects written first, by their pk),
+        many-to-many pk lists, and reverse-relation children to write after the row."""
+        values: dict[str, Any] = {}
         many_to_many: dict[str, list] = {}
-        children: list[tuple[models.ForeignObjectRel, list, str]] = []
+        children: list[tuple[models.ForeignObjectRel, Any, str]] = []
+        aliases = getattr(model, "ll2_key_aliases", {})
         for key, value in obj.items():
             if key in PRESENTATION_KEYS:
                 continue
             path = f"{json_path}.{key}"
             try:
-                model_field = model._meta.get_field(key)
+                model_field = model._meta.get_field(aliases.get(key, key))
             except FieldDoesNotExist:
                 raise ImportRefused(path, f"{model.__name__} has no field {key!r}") from None
             if model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
@@ -136,22 +158,11 @@ class Importer:
                     for index, item in enumerate(self._list(value, path))
                 ]
             elif model_field.one_to_many:
-                children.append((model_field, self._list(value, path), path))
+                if value is not None:
+                    children.append((model_field, value, path))
             else:
                 values[model_field.attname] = self._clean(model_field, value, path)
-
-        pk = values.pop("id")
-        instance, created = self._save(model, pk, values)
-        for name, pks in many_to_many.items():
-            related = getattr(instance, name)
-            if sorted(related.values_list("pk", flat=True)) != sorted(pks):
-                related.set(pks)
-                if not created:
-                    self.report.updated[model._meta.verbose_name] += 1
-        for relation, items, path in children:
-            self._replace_children(instance, relation, items, path)
-        self._seen[memo_key] = pk
-        return pk
+        return values, many_to_many, children
 
     def _save(
         self, model: type[models.Model], pk: Any, values: dict[str, Any]
@@ -170,19 +181,51 @@ class Importer:
             self.report.updated[model._meta.verbose_name] += 1
         return instance, False
 
+    def _add_child(
+        self, instance: models.Model, relation: models.ForeignObjectRel, item: dict, path: str
+    ) -> None:
+        """A single nested child (a docking location's `currently_docked` event) is one of
+        the parent's children, not the whole set: it is upserted, the others are kept."""
+        self.upsert(
+            relation.related_model, item, path, parent={relation.field.attname: instance.pk}
+        )
+
     def _replace_children(
         self, instance: models.Model, relation: models.ForeignObjectRel, items: list, path: str
     ) -> None:
-        """A reverse relation (an image's `variants`) is the whole set: upsert, drop the rest."""
+        """A list under a reverse relation (an image's `variants`) is the whole set."""
         child_model = relation.related_model
         parent_link = {relation.field.attname: instance.pk}
+        existing = child_model._default_manager.filter(**parent_link)
+        if any(isinstance(item, dict) and "id" not in item for item in items):
+            self._replace_values(instance, child_model, existing, items, path, parent_link)
+            return
         kept = [
             self.upsert(child_model, item, f"{path}[{index}]", parent=parent_link)
             for index, item in enumerate(items)
         ]
-        stale = child_model._default_manager.filter(**parent_link).exclude(pk__in=kept)
-        deleted, _ = stale.delete()
+        deleted, _ = existing.exclude(pk__in=kept).delete()
         if deleted:
+            self.report.updated[instance._meta.verbose_name] += 1
+
+    def _replace_values(self, instance, child_model, existing, items, path, parent_link) -> None:
+        """Children without LL2 ids (a mission's info and video URLs) have no identity to
+        upsert by: when their list differs from what is stored, it replaces it whole."""
+        rows = []
+        for index, item in enumerate(items):
+            item_path = f"{path}[{index}]"
+            if not isinstance(item, dict):
+                raise ImportRefused(item_path, f"expected an object for {child_model.__name__}")
+            values, many_to_many, children = self._read(child_model, item, item_path)
+            if many_to_many or children:
+                raise ImportRefused(item_path, "nested lists in objects without `id`")
+            rows.append(values | parent_link)
+        columns = sorted({column for row in rows for column in row}) or ["pk"]
+        rows = [{column: row.get(column) for column in columns} for row in rows]
+        stored = list(existing.order_by("pk").values(*columns))
+        if stored != rows:
+            existing.delete()
+            child_model._default_manager.bulk_create(child_model(**row) for row in rows)
             self.report.updated[instance._meta.verbose_name] += 1
 
     @staticmethod
