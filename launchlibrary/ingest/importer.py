@@ -150,7 +150,9 @@ class Importer:
                 raise ImportRefused(path, f"{model.__name__} has no field {key!r}") from None
             if model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
                 values[model_field.attname] = (
-                    None if value is None else self.upsert(model_field.related_model, value, path)
+                    self._null(model_field, path)
+                    if value is None
+                    else self.upsert(model_field.related_model, value, path)
                 )
             elif model_field.many_to_many and model_field.concrete:
                 many_to_many[model_field.name] = [
@@ -237,13 +239,17 @@ class Importer:
         return value
 
     @staticmethod
+    def _null(model_field: models.Field, path: str) -> None:
+        if not model_field.null:
+            raise ImportRefused(path, f"{model_field.name} may not be null")
+        return None
+
+    @staticmethod
     def _clean(model_field: models.Field, value: Any, path: str) -> Any:
         if isinstance(value, dict | list):
             raise ImportRefused(path, f"expected a value for {model_field.name}, not a structure")
         if value is None:
-            if not model_field.null:
-                raise ImportRefused(path, f"{model_field.name} may not be null")
-            return None
+            return Importer._null(model_field, path)
         try:
             cleaned = model_field.to_python(value)
         except ValidationError as error:
