@@ -4,6 +4,13 @@ Objects are placed by their position: a JSON key names the model field it fills,
 nested object goes to the model its foreign key, many-to-many or reverse relation points
 to, and is upserted by its LL2 id. Only the keys present are written, so a `mini`
 agency never blanks the fields a `detailed` one filled. Every file is one transaction.
+
+A model may say more of its JSON with class attributes:
+- `ll2_resource`: the LL2 resource whose URLs name it (`spacecraft`, `agencies`, ...), so a
+  top-level object is routed by its `url`;
+- `ll2_partial_children`: JSON key to reverse relation, for keys holding some of the
+  children only (a station's `active_expeditions`): each is upserted, none is removed;
+- `ll2_unmodelled`: keys of objects this server does not model, accepted while empty.
 """
 
 from __future__ import annotations
@@ -125,9 +132,9 @@ class Importer:
                 related.set(pks)
                 if not created:
                     self.report.updated[model._meta.verbose_name] += 1
-        for relation, value, path in children:
-            if isinstance(value, dict):
-                self._add_child(instance, relation, value, path)
+        for relation, value, path, partial in children:
+            if partial:
+                self._add_children(instance, relation, value, path)
             else:
                 self._replace_children(instance, relation, self._list(value, path), path)
         self._seen[memo_key] = pk
@@ -138,14 +145,19 @@ class Importer:
         many-to-many pk lists, and reverse-relation children to write after the row."""
         values: dict[str, Any] = {}
         many_to_many: dict[str, list] = {}
-        children: list[tuple[models.ForeignObjectRel, Any, str]] = []
-        aliases = getattr(model, "ll2_key_aliases", {})
+        children: list[tuple[models.ForeignObjectRel, Any, str, bool]] = []
+        partial_children = getattr(model, "ll2_partial_children", {})
+        unmodelled = getattr(model, "ll2_unmodelled", frozenset())
         for key, value in obj.items():
             if key in PRESENTATION_KEYS:
                 continue
             path = f"{json_path}.{key}"
+            if key in unmodelled:
+                if value not in (None, []):
+                    raise ImportRefused(path, f"{key!r} objects are not modelled")
+                continue
             try:
-                model_field = model._meta.get_field(aliases.get(key, key))
+                model_field = model._meta.get_field(partial_children.get(key, key))
             except FieldDoesNotExist:
                 raise ImportRefused(path, f"{model.__name__} has no field {key!r}") from None
             if model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
@@ -161,7 +173,7 @@ class Importer:
                 ]
             elif model_field.one_to_many:
                 if value is not None:
-                    children.append((model_field, value, path))
+                    children.append((model_field, value, path, key in partial_children))
             else:
                 values[model_field.attname] = self._clean(model_field, value, path)
         return values, many_to_many, children
@@ -183,14 +195,17 @@ class Importer:
             self.report.updated[model._meta.verbose_name] += 1
         return instance, False
 
-    def _add_child(
-        self, instance: models.Model, relation: models.ForeignObjectRel, item: dict, path: str
+    def _add_children(
+        self, instance: models.Model, relation: models.ForeignObjectRel, value: Any, path: str
     ) -> None:
-        """A single nested child (a docking location's `currently_docked` event) is one of
-        the parent's children, not the whole set: it is upserted, the others are kept."""
-        self.upsert(
-            relation.related_model, item, path, parent={relation.field.attname: instance.pk}
-        )
+        """Some of the parent's children (a docking location's `currently_docked` event):
+        each is upserted, the others are kept."""
+        parent_link = {relation.field.attname: instance.pk}
+        if isinstance(value, dict):
+            self.upsert(relation.related_model, value, path, parent=parent_link)
+            return
+        for index, item in enumerate(self._list(value, path)):
+            self.upsert(relation.related_model, item, f"{path}[{index}]", parent=parent_link)
 
     def _replace_children(
         self, instance: models.Model, relation: models.ForeignObjectRel, items: list, path: str
