@@ -39,3 +39,17 @@ class ISODurationField(serializers.Field):
 
     def to_representation(self, value) -> str:
         return format_duration(value)
+
+
+class NumberField(serializers.FloatField):
+    """A double as LL2 prints it: without a fraction when it has none (`12742000`, `15`),
+    as a float otherwise (`9.80655`, `5.972168e+24`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> int | float:
+        value = float(value)
+        # Integers are exact below 2**53; above that a float keeps LL2's digits.
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
