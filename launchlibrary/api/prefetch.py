@@ -1,8 +1,10 @@
 """Eager loading derived from the serializer in use, so a page costs the same few queries
 whatever its length: forward relations are joined, to-many relations prefetched in one
-query each (recursively, with their own joins)."""
+query each (recursively, with their own joins), in the order LL2 lists them."""
 
-from django.db.models import Model, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Field, ForeignObjectRel, Model, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 from rest_framework import serializers
 
 
@@ -22,7 +24,7 @@ def _plan(serializer: serializers.Serializer, model: type[Model], prefix: str):
         relation = model._meta.get_field(field.source)
         path = prefix + field.source
         if many:
-            related = relation.related_model._default_manager.order_by("pk")
+            related = relation.related_model._default_manager.order_by(*_list_order(relation))
             prefetches.append(Prefetch(path, queryset=eager(related, type(nested))))
         else:
             joins.append(path)
@@ -30,3 +32,18 @@ def _plan(serializer: serializers.Serializer, model: type[Model], prefix: str):
             joins += more_joins
             prefetches += more_prefetches
     return joins, prefetches
+
+
+def _list_order(relation: Field | ForeignObjectRel) -> list:
+    """LL2 lists related objects by their model's ordering where it has one (agencies and
+    programs by name), else in the order they were linked: a many-to-many's join-table rows
+    (an agency's countries), a reverse relation's rows. The pk breaks ties."""
+    model = relation.related_model
+    if model._meta.ordering:
+        return [*model._meta.ordering, "pk"]
+    if relation.many_to_many and relation.concrete:
+        # The prefetch query joins the join table under its own name, as Django's does.
+        through = relation.remote_field.through._meta
+        quote = connection.ops.quote_name
+        return [RawSQL(f"{quote(through.db_table)}.{quote(through.pk.column)}", ()), "pk"]
+    return ["pk"]
