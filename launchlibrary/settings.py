@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django_filters",
     "launchlibrary.api",
     "launchlibrary.images",
+    "launchlibrary.locations",
     "launchlibrary.agencies",
     "launchlibrary.spacecraft",
     "launchlibrary.ingest",

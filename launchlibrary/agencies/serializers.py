@@ -2,14 +2,32 @@
 
 from rest_framework import serializers
 
-from launchlibrary.agencies.models import Agency, AgencyType
+from launchlibrary.agencies.models import Agency, AgencyType, SocialMedia, SocialMediaLink
 from launchlibrary.api.fields import ResourceUrlField, ResponseModeField
+from launchlibrary.images.serializers import ImageSerializer
+from launchlibrary.locations.serializers import CountrySerializer
 
 
 class AgencyTypeSerializer(serializers.ModelSerializer):
     class Meta:
         model = AgencyType
         fields = ["id", "name"]
+
+
+class SocialMediaSerializer(serializers.ModelSerializer):
+    logo = ImageSerializer()
+
+    class Meta:
+        model = SocialMedia
+        fields = ["id", "name", "url", "logo"]
+
+
+class SocialMediaLinkSerializer(serializers.ModelSerializer):
+    social_media = SocialMediaSerializer()
+
+    class Meta:
+        model = SocialMediaLink
+        fields = ["id", "social_media", "url"]
 
 
 class AgencyMiniSerializer(serializers.ModelSerializer):
@@ -20,3 +38,62 @@ class AgencyMiniSerializer(serializers.ModelSerializer):
     class Meta:
         model = Agency
         fields = ["response_mode", "id", "url", "name", "abbrev", "type"]
+
+
+class AgencyNormalSerializer(serializers.ModelSerializer):
+    response_mode = ResponseModeField("normal")
+    url = ResourceUrlField(Agency.ll2_resource)
+    type = AgencyTypeSerializer()
+    country = CountrySerializer(many=True)
+    image = ImageSerializer()
+    logo = ImageSerializer()
+    social_logo = ImageSerializer()
+
+    class Meta:
+        model = Agency
+        fields = [
+            "response_mode",
+            "id",
+            "url",
+            "name",
+            "abbrev",
+            "type",
+            "featured",
+            "country",
+            "description",
+            "administrator",
+            "founding_year",
+            "launchers",
+            "spacecraft",
+            "parent",
+            "image",
+            "logo",
+            "social_logo",
+        ]
+
+
+class AgencyDetailedSerializer(AgencyNormalSerializer):
+    social_media_links = SocialMediaLinkSerializer(many=True)
+
+    class Meta(AgencyNormalSerializer.Meta):
+        fields = [
+            *AgencyNormalSerializer.Meta.fields,
+            "total_launch_count",
+            "consecutive_successful_launches",
+            "successful_launches",
+            "failed_launches",
+            "pending_launches",
+            "consecutive_successful_landings",
+            "successful_landings",
+            "failed_landings",
+            "attempted_landings",
+            "successful_landings_spacecraft",
+            "failed_landings_spacecraft",
+            "attempted_landings_spacecraft",
+            "successful_landings_payload",
+            "failed_landings_payload",
+            "attempted_landings_payload",
+            "info_url",
+            "wiki_url",
+            "social_media_links",
+        ]
