@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "launchlibrary.locations",
     "launchlibrary.agencies",
     "launchlibrary.spacecraft",
+    "launchlibrary.landings",
     "launchlibrary.ingest",
 ]
 
