@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "launchlibrary.agencies",
     "launchlibrary.spacecraft",
     "launchlibrary.landings",
+    "launchlibrary.launches",
     "launchlibrary.ingest",
 ]
 

@@ -1,0 +1,265 @@
+"""Launches and what they are made of: rocket, mission, pad, programs and config tables."""
+
+from django.db import models
+
+from launchlibrary.agencies.models import Agency
+from launchlibrary.images.models import Image
+from launchlibrary.locations.models import CelestialBody, Country, Location
+
+
+class LaunchStatus(models.Model):
+    name = models.CharField(max_length=255)
+    abbrev = models.CharField(max_length=255, blank=True, default="")
+    description = models.CharField(max_length=2048, blank=True, default="")
+
+    class Meta:
+        verbose_name_plural = "launch statuses"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetPrecision(models.Model):
+    name = models.CharField(max_length=255)
+    abbrev = models.CharField(max_length=255, blank=True, default="")
+    description = models.CharField(max_length=2048, blank=True, default="")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LauncherConfigFamily(models.Model):
+    ll2_resource = "launcher_configuration_families"
+
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "launcher config families"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LauncherConfig(models.Model):
+    ll2_resource = "launcher_configurations"
+
+    name = models.CharField(max_length=200)
+    families = models.ManyToManyField(LauncherConfigFamily, blank=True)
+    full_name = models.CharField(max_length=200, blank=True, default="")
+    variant = models.CharField(max_length=200, blank=True, default="")
+
+    class Meta:
+        verbose_name = "launcher configuration"
+
+    def __str__(self) -> str:
+        return self.full_name or self.name
+
+
+class Rocket(models.Model):
+    """The rocket of one launch, built to a launcher configuration."""
+
+    configuration = models.ForeignKey(LauncherConfig, on_delete=models.PROTECT)
+
+    def __str__(self) -> str:
+        return f"{self.configuration} #{self.pk}"
+
+
+class Orbit(models.Model):
+    name = models.CharField(max_length=50)
+    abbrev = models.CharField(max_length=30, blank=True, default="")
+    celestial_body = models.ForeignKey(CelestialBody, on_delete=models.PROTECT)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(models.Model):
+    name = models.CharField(max_length=255)
+    code = models.CharField(max_length=255, blank=True, default="")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InfoURLType(models.Model):
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VidURLType(models.Model):
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mission(models.Model):
+    name = models.CharField(max_length=255)
+    # LL2 prints only the mission type's name, never its id, so the name is what is kept.
+    type = models.CharField(max_length=255, blank=True, default="")
+    description = models.TextField(blank=True, default="")
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    orbit = models.ForeignKey(Orbit, on_delete=models.PROTECT)
+    agencies = models.ManyToManyField(Agency, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InfoURL(models.Model):
+    """A link about a mission; LL2 gives it no id, so a mission's list is replaced whole."""
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="info_urls")
+    priority = models.IntegerField(default=0)
+    source = models.CharField(max_length=200, null=True, blank=True)
+    title = models.CharField(max_length=200, null=True, blank=True)
+    description = models.CharField(max_length=350, null=True, blank=True)
+    feature_image = models.URLField(max_length=200, null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True, default="")
+    type = models.ForeignKey(InfoURLType, on_delete=models.PROTECT, null=True, blank=True)
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "info URL"
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class VidURL(models.Model):
+    """A video of a mission; LL2 gives it no id, so a mission's list is replaced whole."""
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="vid_urls")
+    priority = models.IntegerField(default=0)
+    source = models.CharField(max_length=200, null=True, blank=True)
+    publisher = models.CharField(max_length=255, null=True, blank=True)
+    title = models.CharField(max_length=200, null=True, blank=True)
+    description = models.CharField(max_length=350, null=True, blank=True)
+    feature_image = models.URLField(max_length=200, null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True, default="")
+    type = models.ForeignKey(VidURLType, on_delete=models.PROTECT, null=True, blank=True)
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, null=True, blank=True)
+    start_time = models.DateTimeField(null=True, blank=True)
+    end_time = models.DateTimeField(null=True, blank=True)
+    live = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "video URL"
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class ProgramType(models.Model):
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MissionPatch(models.Model):
+    ll2_resource = "mission_patches"
+
+    name = models.CharField(max_length=200)
+    priority = models.IntegerField(default=0)
+    image_url = models.URLField(max_length=1000)
+    agency = models.ForeignKey(Agency, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "mission patches"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Program(models.Model):
+    ll2_resource = "programs"
+
+    name = models.CharField(max_length=255)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    info_url = models.URLField(max_length=200, null=True, blank=True)
+    wiki_url = models.URLField(max_length=200, null=True, blank=True)
+    description = models.CharField(max_length=40000, null=True, blank=True)
+    agencies = models.ManyToManyField(Agency, blank=True)
+    start_date = models.DateTimeField(null=True, blank=True)
+    end_date = models.DateTimeField(null=True, blank=True)
+    mission_patches = models.ManyToManyField(MissionPatch, blank=True)
+    # Nullable although LL2 always fills it: a `mini` program carries no type.
+    type = models.ForeignKey(ProgramType, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        # LL2 lists a launch's programs by name, not by id.
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pad(models.Model):
+    ll2_resource = "pads"
+
+    active = models.BooleanField(default=True)
+    agencies = models.ManyToManyField(Agency, blank=True)
+    name = models.CharField(max_length=255)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    description = models.CharField(max_length=2048, null=True, blank=True)
+    info_url = models.URLField(max_length=200, null=True, blank=True)
+    wiki_url = models.URLField(max_length=200, null=True, blank=True)
+    map_url = models.URLField(max_length=200, null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)
+    map_image = models.URLField(max_length=1000, null=True, blank=True)
+    total_launch_count = models.IntegerField(null=True, blank=True)
+    orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(null=True, blank=True)
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Launch(models.Model):
+    ll2_resource = "launches"
+
+    id = models.UUIDField(primary_key=True)
+    name = models.CharField(max_length=2048)
+    slug = models.SlugField(max_length=2048, blank=True, default="")
+    launch_designator = models.CharField(max_length=255, null=True, blank=True)
+    status = models.ForeignKey(LaunchStatus, on_delete=models.PROTECT, null=True, blank=True)
+    # The dates are nullable although LL2 always fills them: a `mini` launch carries none.
+    last_updated = models.DateTimeField(null=True, blank=True)
+    net = models.DateTimeField(null=True, blank=True)
+    net_precision = models.ForeignKey(NetPrecision, on_delete=models.PROTECT, null=True, blank=True)
+    window_end = models.DateTimeField(null=True, blank=True)
+    window_start = models.DateTimeField(null=True, blank=True)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    infographic = models.URLField(max_length=1000, null=True, blank=True)
+    probability = models.IntegerField(null=True, blank=True)
+    weather_concerns = models.CharField(max_length=255, null=True, blank=True)
+    failreason = models.CharField(max_length=2048, null=True, blank=True)
+    hashtag = models.CharField(max_length=2048, null=True, blank=True)
+    launch_service_provider = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True
+    )
+    rocket = models.ForeignKey(Rocket, on_delete=models.PROTECT, null=True, blank=True)
+    mission = models.ForeignKey(Mission, on_delete=models.PROTECT, null=True, blank=True)
+    pad = models.ForeignKey(Pad, on_delete=models.PROTECT, null=True, blank=True)
+    webcast_live = models.BooleanField(default=False)
+    program = models.ManyToManyField(Program, blank=True)
+    orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    location_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    pad_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    agency_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    orbital_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    location_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    pad_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    agency_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "launches"
+
+    def __str__(self) -> str:
+        return self.name
