@@ -25,11 +25,12 @@ import orjson
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from launchlibrary.api.urls import API_VERSION
 
-# Keys every LL2 object may carry that are presentation, not data.
+# Keys LL2 objects carry that are presentation, not data: every object's `response_mode`, and
+# the `url` of its own API page (but a social media link's or an info URL's `url` is data).
 PRESENTATION_KEYS = frozenset({"response_mode", "url"})
 
 
@@ -125,13 +126,10 @@ class Importer:
         values, many_to_many, children = self._read(model, obj, json_path)
         values.update(parent or {})
         pk = values.pop("id")
-        instance, created = self._save(model, pk, values)
+        instance, created = self._save(model, pk, values, json_path)
         for name, pks in many_to_many.items():
-            related = getattr(instance, name)
-            if sorted(related.values_list("pk", flat=True)) != sorted(pks):
-                related.set(pks)
-                if not created:
-                    self.report.updated[model._meta.verbose_name] += 1
+            if set_in_order(instance, name, pks) and not created:
+                self.report.updated[model._meta.verbose_name] += 1
         for relation, value, path, partial in children:
             if partial:
                 self._add_children(instance, relation, value, path)
@@ -149,7 +147,7 @@ class Importer:
         partial_children = getattr(model, "ll2_partial_children", {})
         unmodelled = getattr(model, "ll2_unmodelled", frozenset())
         for key, value in obj.items():
-            if key in PRESENTATION_KEYS:
+            if key in PRESENTATION_KEYS and not _has_field(model, key):
                 continue
             path = f"{json_path}.{key}"
             if key in unmodelled:
@@ -179,12 +177,16 @@ class Importer:
         return values, many_to_many, children
 
     def _save(
-        self, model: type[models.Model], pk: Any, values: dict[str, Any]
+        self, model: type[models.Model], pk: Any, values: dict[str, Any], json_path: str
     ) -> tuple[models.Model, bool]:
         """Create the row, or update the fields that differ; return it and whether it is new."""
         instance = model._default_manager.filter(pk=pk).first()
         if instance is None:
-            instance = model._default_manager.create(pk=pk, **values)
+            try:
+                instance = model._default_manager.create(pk=pk, **values)
+            except IntegrityError as error:
+                # A reference by id alone (`{"id": 7, "url": ...}`) to an object never seen.
+                raise ImportRefused(json_path, f"cannot create {model.__name__}: {error}") from None
             self.report.created[model._meta.verbose_name] += 1
             return instance, True
         changed = [name for name, value in values.items() if getattr(instance, name) != value]
@@ -273,6 +275,34 @@ class Importer:
         if max_length and isinstance(cleaned, str) and len(cleaned) > max_length:
             raise ImportRefused(path, f"longer than {max_length} characters")
         return cleaned
+
+
+def _has_field(model: type[models.Model], name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def set_in_order(instance: models.Model, name: str, pks: list) -> bool:
+    """Link `instance` to `pks` through its many-to-many field `name`, in the list's order.
+
+    LL2 lists a many-to-many relation in the order its links were made, so the links are
+    written in the list's order and read back ordered by the link table's id (see
+    `launchlibrary.api.prefetch`). Returns whether anything changed.
+    """
+    field = instance._meta.get_field(name)
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    links = through._default_manager.filter(**{source: instance.pk})
+    if list(links.order_by("pk").values_list(f"{target}_id", flat=True)) == pks:
+        return False
+    links.delete()
+    through._default_manager.bulk_create(
+        through(**{f"{source}_id": instance.pk, f"{target}_id": pk}) for pk in dict.fromkeys(pks)
+    )
+    return True
 
 
 def reset_sequences() -> None:
