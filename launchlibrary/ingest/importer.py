@@ -24,8 +24,8 @@ from urllib.parse import urlparse
 import orjson
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.management.color import no_style
 from django.db import IntegrityError, connection, models, transaction
+from django.db.models.fields import AutoFieldMixin
 
 from launchlibrary.api.urls import API_VERSION
 
@@ -307,11 +307,25 @@ def set_in_order(instance: models.Model, name: str, pks: list) -> bool:
 
 def reset_sequences() -> None:
     """Move PostgreSQL's id sequences past the imported LL2 ids, so rows added later (in the
-    admin) get fresh ids. SQLite needs nothing: it always continues after the largest id."""
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    admin) get fresh ids. SQLite needs nothing: it always continues after the largest id.
+
+    Django's own reset would `setval` a table holding only id 0 (LL2 has such rows) to 0,
+    out of the sequence's range; here a sequence never goes below 1.
+    """
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+        for model in apps.get_models():
+            pk = model._meta.pk
+            if not isinstance(pk, AutoFieldMixin):
+                continue
+            table, column = quote(model._meta.db_table), quote(pk.column)
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence(%s, %s), "
+                f"GREATEST(COALESCE(MAX({column}), 0), 1), MAX({column}) >= 1) FROM {table}",
+                [model._meta.db_table, pk.column],
+            )
 
 
 def load_document(raw: bytes, json_path: str = "$") -> Any:
