@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "launchlibrary.spacecraft",
     "launchlibrary.landings",
     "launchlibrary.launches",
+    "launchlibrary.stations",
     "launchlibrary.ingest",
 ]
 

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BUNDLED_FILES = sorted((REPO / "data").glob("*.json"))
+SEED_DATA_FILES = sorted((REPO / "data").glob("90-seed-*.json"))
 
 
 def seed_page(path: Path) -> tuple[str, dict]:

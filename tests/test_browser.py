@@ -1,5 +1,6 @@
 """The browsable API in a real browser, against a real server started as `make run` starts it."""
 
+import json
 import os
 import shutil
 import socket
@@ -7,7 +8,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from selenium import webdriver
@@ -108,4 +108,6 @@ def test_docs_block_links_lead_to_working_pages(server_url, browser):
     assert browser.current_url.endswith("/2.3.0/spacecraft/?ordering=-flights_count")
     assert "HTTP 200 OK" in browser.find_element(By.TAG_NAME, "body").text
     browser.find_element(By.LINK_TEXT, "/spacecraft/?format=json").click()
-    assert '"count":20' in browser.find_element(By.TAG_NAME, "body").text.replace(" ", "")
+    page = json.loads(browser.find_element(By.TAG_NAME, "body").text)
+    assert page["count"] > 0
+    assert page["results"][0]["url"].startswith(f"{server_url}/2.3.0/spacecraft/")

@@ -1,12 +1,15 @@
 from launchlibrary.api.endpoints import Endpoint
 from launchlibrary.spacecraft.models import Spacecraft
-from launchlibrary.spacecraft.serializers import SpacecraftNormalSerializer
+from launchlibrary.spacecraft.serializers import (
+    SpacecraftEndpointDetailedSerializer,
+    SpacecraftNormalSerializer,
+)
 
 spacecraft = Endpoint(
     resource=Spacecraft.ll2_resource,
     model=Spacecraft,
-    modes={"normal": SpacecraftNormalSerializer},
-    detail_mode="normal",
+    modes={"normal": SpacecraftNormalSerializer, "detailed": SpacecraftEndpointDetailedSerializer},
+    detail_mode="detailed",
     mode_example="detailed",
     filter_fields=["in_space", "is_placeholder", "name", "spacecraft_config", "status"],
     filter_example="is_placeholder=True",

@@ -105,3 +105,24 @@ class Spacecraft(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SpacecraftFlight(models.Model):
+    """One flight of a spacecraft: the launch that carried it and how its mission ended."""
+
+    ll2_resource = "spacecraft_flights"
+
+    destination = models.CharField(max_length=255, null=True, blank=True)
+    mission_end = models.DateTimeField(null=True, blank=True)
+    spacecraft = models.ForeignKey(Spacecraft, on_delete=models.CASCADE, related_name="flights")
+    launch = models.ForeignKey(
+        "launches.Launch", on_delete=models.PROTECT, related_name="spacecraft_flights"
+    )
+    landing = models.ForeignKey(
+        "landings.Landing", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    duration = models.DurationField(null=True, blank=True)
+    turn_around_time = models.DurationField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.spacecraft} on {self.launch}"

@@ -2,14 +2,22 @@
 
 from rest_framework import serializers
 
-from launchlibrary.agencies.serializers import AgencyMiniSerializer
-from launchlibrary.api.fields import ISODurationField, ResourceUrlField, ResponseModeField
+from launchlibrary.agencies.serializers import AgencyMiniSerializer, AgencyNormalSerializer
+from launchlibrary.api.fields import (
+    ISODurationField,
+    NumberField,
+    ResourceUrlField,
+    ResponseModeField,
+)
 from launchlibrary.images.serializers import ImageSerializer
+from launchlibrary.landings.serializers import LandingSerializer
+from launchlibrary.launches.serializers import LaunchNormalSerializer
 from launchlibrary.spacecraft.models import (
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
     SpacecraftConfigType,
+    SpacecraftFlight,
     SpacecraftStatus,
 )
 
@@ -105,3 +113,114 @@ class SpacecraftNormalSerializer(serializers.ModelSerializer):
             "spacecraft_config",
             "fastest_turnaround",
         ]
+
+
+class SpacecraftConfigFamilyDetailedSerializer(serializers.ModelSerializer):
+    response_mode = ResponseModeField("normal")
+    manufacturer = AgencyNormalSerializer()
+    parent = SpacecraftConfigFamilyNormalSerializer()
+
+    class Meta:
+        model = SpacecraftConfigFamily
+        fields = [
+            "response_mode",
+            "id",
+            "name",
+            "description",
+            "manufacturer",
+            "parent",
+            "maiden_flight",
+            "spacecraft_flown",
+            "total_launch_count",
+            "successful_launches",
+            "failed_launches",
+            "attempted_landings",
+            "successful_landings",
+            "failed_landings",
+        ]
+
+
+class SpacecraftConfigDetailedSerializer(serializers.ModelSerializer):
+    response_mode = ResponseModeField("detailed")
+    url = ResourceUrlField(SpacecraftConfig.ll2_resource)
+    type = SpacecraftConfigTypeSerializer()
+    agency = AgencyNormalSerializer()
+    family = SpacecraftConfigFamilyDetailedSerializer(many=True)
+    image = ImageSerializer()
+    height = NumberField()
+    diameter = NumberField()
+    fastest_turnaround = ISODurationField()
+
+    class Meta:
+        model = SpacecraftConfig
+        fields = [
+            "response_mode",
+            "id",
+            "url",
+            "name",
+            "type",
+            "agency",
+            "family",
+            "in_use",
+            "image",
+            "capability",
+            "history",
+            "details",
+            "maiden_flight",
+            "height",
+            "diameter",
+            "human_rated",
+            "crew_capacity",
+            "payload_capacity",
+            "payload_return_capacity",
+            "flight_life",
+            "wiki_link",
+            "info_link",
+            "spacecraft_flown",
+            "total_launch_count",
+            "successful_launches",
+            "failed_launches",
+            "attempted_landings",
+            "successful_landings",
+            "failed_landings",
+            "fastest_turnaround",
+        ]
+
+
+class SpacecraftDetailedSerializer(SpacecraftNormalSerializer):
+    """The spacecraft nested in other resources' detailed forms (LL2 marks it `normal`)."""
+
+    spacecraft_config = SpacecraftConfigDetailedSerializer()
+
+
+class SpacecraftFlightNormalSerializer(serializers.ModelSerializer):
+    url = ResourceUrlField(SpacecraftFlight.ll2_resource)
+    spacecraft = SpacecraftNormalSerializer()
+    launch = LaunchNormalSerializer()
+    landing = LandingSerializer()
+    duration = ISODurationField()
+    turn_around_time = ISODurationField()
+    response_mode = ResponseModeField("normal")
+
+    class Meta:
+        model = SpacecraftFlight
+        fields = [
+            "id",
+            "url",
+            "destination",
+            "mission_end",
+            "spacecraft",
+            "launch",
+            "landing",
+            "duration",
+            "turn_around_time",
+            "response_mode",
+        ]
+
+
+class SpacecraftEndpointDetailedSerializer(SpacecraftDetailedSerializer):
+    response_mode = ResponseModeField("detailed")
+    flights = SpacecraftFlightNormalSerializer(many=True)
+
+    class Meta(SpacecraftDetailedSerializer.Meta):
+        fields = [*SpacecraftDetailedSerializer.Meta.fields, "flights"]

@@ -1,0 +1,131 @@
+"""Space stations, their docking locations and the docking events that spacecraft flights
+(the chasers) make at them."""
+
+from django.db import models
+
+from launchlibrary.agencies.models import Agency
+from launchlibrary.images.models import Image
+from launchlibrary.spacecraft.models import SpacecraftConfig, SpacecraftFlight
+
+
+class SpaceStationStatus(models.Model):
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name_plural = "space station statuses"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpaceStationType(models.Model):
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpaceStation(models.Model):
+    ll2_resource = "space_stations"
+    ll2_partial_children = {"active_expeditions": "expeditions"}
+    # Events where the station itself docks somewhere are not modelled yet.
+    ll2_unmodelled = frozenset({"active_docking_events"})
+
+    name = models.CharField(max_length=255)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    status = models.ForeignKey(SpaceStationStatus, on_delete=models.PROTECT)
+    founded = models.DateField()
+    deorbited = models.DateField(null=True, blank=True)
+    description = models.CharField(max_length=2048, blank=True, default="")
+    orbit = models.CharField(max_length=255, null=True, blank=True)
+    type = models.ForeignKey(SpaceStationType, on_delete=models.PROTECT)
+    owners = models.ManyToManyField(Agency, blank=True)
+    height = models.FloatField(null=True, blank=True)
+    width = models.FloatField(null=True, blank=True)
+    mass = models.FloatField(null=True, blank=True)
+    volume = models.IntegerField(null=True, blank=True)
+    onboard_crew = models.IntegerField(null=True, blank=True)
+    docked_vehicles = models.IntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Expedition(models.Model):
+    ll2_resource = "expeditions"
+
+    name = models.CharField(max_length=255)
+    start = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)
+    spacestation = models.ForeignKey(
+        SpaceStation, on_delete=models.CASCADE, related_name="expeditions", null=True, blank=True
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DockingLocation(models.Model):
+    ll2_partial_children = {"currently_docked": "docking_events"}
+    ll2_unmodelled = frozenset({"payload"})
+
+    name = models.CharField(max_length=255)
+    spacestation = models.ForeignKey(
+        SpaceStation,
+        on_delete=models.CASCADE,
+        related_name="docking_location",
+        null=True,
+        blank=True,
+    )
+    spacecraft = models.ForeignKey(
+        SpacecraftConfig, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DockingEvent(models.Model):
+    ll2_resource = "docking_events"
+    ll2_unmodelled = frozenset({"payload_flight_chaser", "payload_flight_target"})
+
+    docking = models.DateTimeField()
+    departure = models.DateTimeField(null=True, blank=True)
+    docking_location = models.ForeignKey(
+        DockingLocation,
+        on_delete=models.CASCADE,
+        related_name="docking_events",
+        null=True,
+        blank=True,
+    )
+    flight_vehicle_chaser = models.ForeignKey(
+        SpacecraftFlight,
+        on_delete=models.CASCADE,
+        related_name="docking_events",
+        null=True,
+        blank=True,
+    )
+    space_station_chaser = models.ForeignKey(
+        SpaceStation,
+        on_delete=models.CASCADE,
+        related_name="docking_events_as_chaser",
+        null=True,
+        blank=True,
+    )
+    flight_vehicle_target = models.ForeignKey(
+        SpacecraftFlight,
+        on_delete=models.CASCADE,
+        related_name="docking_events_as_target",
+        null=True,
+        blank=True,
+    )
+    space_station_target = models.ForeignKey(
+        SpaceStation,
+        on_delete=models.CASCADE,
+        related_name="docking_events_as_target",
+        null=True,
+        blank=True,
+    )
+
+    def __str__(self) -> str:
+        return f"{self.flight_vehicle_chaser or self.space_station_chaser} at {self.docking}"
