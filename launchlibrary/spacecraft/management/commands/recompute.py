@@ -1,0 +1,32 @@
+from argparse import ArgumentTypeError
+from datetime import UTC, datetime
+
+from django.core.management.base import BaseCommand
+from django.utils.dateparse import parse_datetime
+
+from launchlibrary.spacecraft.recompute import recompute
+
+
+def instant(text: str) -> datetime:
+    try:
+        parsed = parse_datetime(text)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise ArgumentTypeError(f"not an ISO 8601 date-time such as 2026-07-01T12:00:00Z: {text!r}")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+class Command(BaseCommand):
+    help = (
+        "Recompute spacecraft figures (time in space and docked, flight and mission-end "
+        "counts, fastest turnaround, in space) and flight durations from their history."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--at", type=instant, help="as of this instant (default: now)")
+
+    def handle(self, *args, at: datetime | None = None, **options) -> None:
+        at = at or datetime.now(UTC)
+        changed = recompute(at)
+        self.stdout.write(f"recomputed as of {at.isoformat()}: {changed} rows changed")
