@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint browser setup
+.PHONY: run serve test lint browser setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+# The production server: gunicorn, WEB_CONCURRENCY workers (default: two per core).
+serve: setup
+	$(BIN)/gunicorn launchlibrary.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers $${WEB_CONCURRENCY:-$$(( $$(nproc) * 2 ))} --log-level warning
 
 # The browser tests drive Debian's Chromium; install it when it is missing.
 browser:
