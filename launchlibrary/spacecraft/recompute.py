@@ -1,6 +1,7 @@
 """Refreshing the stored figures of spacecraft and their flights from their history."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
@@ -14,30 +15,35 @@ from launchlibrary.stations.models import DockingEvent
 GROWING = ("flights_count", "mission_ends_count", "time_in_space", "time_docked")
 
 
-def recompute(at: datetime) -> int:
-    """Recompute every spacecraft's figures as of `at`; return how many rows changed.
+def recompute(at: datetime, spacecraft_ids: Iterable[int] | None = None) -> int:
+    """Recompute the figures of every spacecraft (or of those given) as of `at`; return how
+    many rows changed.
 
     A mirror may know only part of a craft's history: where it knows fewer flights than the
     stored (imported) `flights_count`, no figure is replaced by a worse one derived from
     that part: counts and times never go down, the fastest turnaround never up, and the
     flights' turn-around times stay as imported.
     """
+    crafts = Spacecraft.objects.all()
+    flights = SpacecraftFlight.objects.filter(launch__net__isnull=False)
+    dockings = DockingEvent.objects.filter(flight_vehicle_chaser__isnull=False)
+    if spacecraft_ids is not None:
+        crafts = crafts.filter(pk__in=spacecraft_ids)
+        flights = flights.filter(spacecraft__in=spacecraft_ids)
+        dockings = dockings.filter(flight_vehicle_chaser__spacecraft__in=spacecraft_ids)
+
     flights_by_craft = defaultdict(list)
-    for flight in (
-        SpacecraftFlight.objects.select_related("launch")
-        .filter(launch__net__isnull=False)
-        .order_by("spacecraft_id", "launch__net", "id")
-    ):
+    for flight in flights.select_related("launch").order_by("spacecraft_id", "launch__net", "id"):
         flights_by_craft[flight.spacecraft_id].append(flight)
     dockings_by_craft = defaultdict(list)
-    for craft_id, docking, departure in DockingEvent.objects.filter(
-        flight_vehicle_chaser__isnull=False
-    ).values_list("flight_vehicle_chaser__spacecraft_id", "docking", "departure"):
+    for craft_id, docking, departure in dockings.values_list(
+        "flight_vehicle_chaser__spacecraft_id", "docking", "departure"
+    ):
         dockings_by_craft[craft_id].append(Span(docking, departure))
 
     changed = 0
     with transaction.atomic():
-        for craft in Spacecraft.objects.all():
+        for craft in crafts:
             flights = flights_by_craft[craft.pk]
             spans = [Span(flight.launch.net, flight.mission_end) for flight in flights]
             partial = (craft.flights_count or 0) > history.flights_count(spans, at)
