@@ -107,6 +107,13 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,
 }
 
+# `fast` serves JSON from materialized documents behind a response cache; `live` renders
+# every response with the serializers, the reference the fast path is tested against.
+LL2_READ_PATH = os.environ.get("LL2_READ_PATH", "fast")
+LL2_RESPONSE_CACHE_SECONDS = int(os.environ.get("LL2_RESPONSE_CACHE_SECONDS", "600"))
+# Cache-Control max-age for clients and proxies: LL2's data changes a few times an hour.
+LL2_CACHE_MAX_AGE = int(os.environ.get("LL2_CACHE_MAX_AGE", "60"))
+
 # The docs block of every browsable page ends with this link, as LL2's does.
 LL2_DOCS_URL = os.environ.get("LL2_DOCS_URL", "https://ll.thespacedevs.com/docs/")
 

@@ -2,9 +2,7 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from launchlibrary.api.urls import API_VERSION
-from launchlibrary.spacecraft.endpoints import spacecraft
-
-ENDPOINTS = [spacecraft]
+from launchlibrary.endpoints import ENDPOINTS
 
 router = SimpleRouter()
 for endpoint in ENDPOINTS:

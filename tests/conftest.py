@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
@@ -25,6 +26,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the bundled dataset, loaded once through the importer."""
     with django_db_blocker.unblock():
         call_command("import_ll2", *BUNDLED_FILES, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fresh_response_cache():
+    """Each test's data is rolled back after it, and with it the data version the response
+    cache is keyed by: responses cached by one test must not answer the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ApiConfig(AppConfig):
     name = "launchlibrary.api"
     label = "api"
+
+    def ready(self) -> None:
+        from launchlibrary.api.documents import connect_signals
+
+        connect_signals()

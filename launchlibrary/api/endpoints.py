@@ -9,10 +9,12 @@ from django.utils.safestring import mark_safe
 from rest_framework import serializers, viewsets
 from rest_framework.compat import apply_markdown
 
+from launchlibrary.api import fastpath
+from launchlibrary.api.fastpath import cached, serves_documents
 from launchlibrary.api.prefetch import eager
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Endpoint:
     """An LL2 resource: `/2.3.0/<resource>/` and `/2.3.0/<resource>/<id>/`.
 
@@ -35,10 +37,6 @@ class Endpoint:
     @property
     def default_mode(self) -> str:
         return next(iter(self.modes))
-
-    def serializer_for(self, mode: str) -> type[serializers.Serializer]:
-        # LL2 answers an unknown mode in the default one rather than refusing it.
-        return self.modes.get(mode, self.modes[self.default_mode])
 
     def docs_markdown(self) -> str:
         """The docs block heading the browsable page, as LL2's schema gives it."""
@@ -111,13 +109,29 @@ class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
     def allowed_methods(self) -> list[str]:
         return ["GET"]
 
-    def get_mode(self) -> str:
+    def get_mode_name(self) -> str:
         if self.action == "retrieve":
             return self.endpoint.detail_mode
-        return self.request.query_params.get("mode", self.endpoint.default_mode)
+        mode = self.request.query_params.get("mode")
+        # LL2 answers an unknown mode in the default one rather than refusing it.
+        return mode if mode in self.endpoint.modes else self.endpoint.default_mode
 
     def get_serializer_class(self):
-        return self.endpoint.serializer_for(self.get_mode())
+        return self.endpoint.modes[self.get_mode_name()]
+
+    def list(self, request, *args, **kwargs):
+        if serves_documents(request):
+            response = cached(request, lambda: fastpath.list_page(self, request))
+            if response is not None:
+                return response
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, pk=None, **kwargs):
+        if serves_documents(request):
+            response = cached(request, lambda: fastpath.detail(self, request, pk))
+            if response is not None:
+                return response
+        return super().retrieve(request, *args, pk=pk, **kwargs)
 
     def get_queryset(self):
         return eager(super().get_queryset(), self.get_serializer_class())

@@ -13,16 +13,36 @@ def eager(queryset: QuerySet, serializer_class: type[serializers.Serializer]) ->
     return queryset.select_related(*joins).prefetch_related(*prefetches)
 
 
-def _plan(serializer: serializers.Serializer, model: type[Model], prefix: str):
-    joins: list[str] = []
-    prefetches: list[Prefetch] = []
+def nested_relations(serializer: serializers.Serializer, model: type[Model]):
+    """The serializer's nested objects: (relation name, model field, nested serializer, many)."""
     for field in serializer.fields.values():
         many = isinstance(field, serializers.ListSerializer)
         nested = field.child if many else field
-        if not isinstance(nested, serializers.BaseSerializer) or field.source == "*":
-            continue
-        relation = model._meta.get_field(field.source)
-        path = prefix + field.source
+        if isinstance(nested, serializers.BaseSerializer) and field.source != "*":
+            yield field.source, model._meta.get_field(field.source), nested, many
+
+
+def embedded_paths(
+    serializer: serializers.Serializer, model: type[Model], prefix: str = ""
+) -> dict[type[Model], set[str]]:
+    """Every ORM path from `model` to an object its serialized form embeds, by that
+    object's model: `{Agency: {"spacecraft_config__agency", ...}, ...}`."""
+    paths: dict[type[Model], set[str]] = {}
+    for name, relation, nested, _many in nested_relations(serializer, model):
+        path = prefix + name
+        paths.setdefault(relation.related_model, set()).add(path)
+        for related_model, more in embedded_paths(
+            nested, relation.related_model, path + "__"
+        ).items():
+            paths.setdefault(related_model, set()).update(more)
+    return paths
+
+
+def _plan(serializer: serializers.Serializer, model: type[Model], prefix: str):
+    joins: list[str] = []
+    prefetches: list[Prefetch] = []
+    for name, relation, nested, many in nested_relations(serializer, model):
+        path = prefix + name
         if many:
             related = relation.related_model._default_manager.order_by(*_list_order(relation))
             prefetches.append(Prefetch(path, queryset=eager(related, type(nested))))

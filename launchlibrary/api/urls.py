@@ -12,7 +12,7 @@ def resource_path(resource: str, pk=None) -> str:
     return path if pk is None else f"{path}{pk}/"
 
 
-def _origin_and_suffix(request: Request) -> tuple[str, str]:
+def link_parts(request: Request) -> tuple[str, str]:
     """The request's `scheme://host` and the `?format=` it asked for, computed once per request.
 
     LL2 prints every link on the host it was asked on and carries the request's `?format=`
@@ -28,5 +28,5 @@ def _origin_and_suffix(request: Request) -> tuple[str, str]:
 
 
 def resource_url(request: Request, resource: str, pk) -> str:
-    origin, suffix = _origin_and_suffix(request)
+    origin, suffix = link_parts(request)
     return f"{origin}{resource_path(resource, pk)}{suffix}"

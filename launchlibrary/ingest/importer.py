@@ -27,6 +27,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models.fields import AutoFieldMixin
 
+from launchlibrary.api import documents
 from launchlibrary.api.urls import API_VERSION
 
 # Keys LL2 objects carry that are presentation, not data: every object's `response_mode`, and
@@ -109,6 +110,7 @@ class Importer:
             for json_path, obj in objects:
                 self.upsert(model_for(obj, json_path), obj, json_path)
             reset_sequences()
+            documents.flush()
         return self.report
 
     def upsert(
@@ -128,8 +130,10 @@ class Importer:
         pk = values.pop("id")
         instance, created = self._save(model, pk, values, json_path)
         for name, pks in many_to_many.items():
-            if set_in_order(instance, name, pks) and not created:
-                self.report.updated[model._meta.verbose_name] += 1
+            if set_in_order(instance, name, pks):
+                documents.mark_changed(model, [pk])
+                if not created:
+                    self.report.updated[model._meta.verbose_name] += 1
         for relation, value, path, partial in children:
             if partial:
                 self._add_children(instance, relation, value, path)
@@ -245,6 +249,8 @@ class Importer:
         if stored != rows:
             existing.delete()
             child_model._default_manager.bulk_create(child_model(**row) for row in rows)
+            # Bulk creation sends no signals: the parent's documents are noted here.
+            documents.mark_changed(type(instance), [instance.pk])
             self.report.updated[instance._meta.verbose_name] += 1
 
     @staticmethod

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from launchlibrary.api import documents
 from launchlibrary.spacecraft import history
 from launchlibrary.spacecraft.history import Span
 from launchlibrary.spacecraft.models import Spacecraft, SpacecraftFlight
@@ -57,6 +58,7 @@ def recompute(at: datetime, spacecraft_ids: Iterable[int] | None = None) -> int:
                 if not partial:
                     figures["turn_around_time"] = turn_around
                 changed += _store(flight, figures)
+        documents.flush()
     return changed
 
 

@@ -1,0 +1,247 @@
+"""Materialized documents: each object's JSON in each mode, rendered by its serializer when
+the data changes, so that serving a page costs little more than copying its bytes.
+
+A document is rendered with placeholders where the request's origin and `?format=` go in
+its links; `fill_links` puts the request's own in. Which documents a change touches comes
+from the serializers themselves: the serializer tree gives every ORM path from an
+endpoint's objects to each object they embed, so a changed agency finds, in one query per
+path, the spacecraft whose documents embed it, and only those are rendered again.
+
+Writes are collected from model signals (and from the importer, whose bulk writes send
+none) and applied once per transaction by `flush`, which also bumps the data version the
+response cache is keyed by.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from django.db import models, transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from rest_framework.renderers import JSONRenderer
+
+from launchlibrary.api.models import DataVersion, Document
+from launchlibrary.api.prefetch import eager, embedded_paths
+
+if TYPE_CHECKING:
+    from launchlibrary.api.endpoints import Endpoint
+
+ORIGIN_MARK = "\x00ll2-origin\x00"
+FORMAT_MARK = "\x00ll2-format\x00"
+# The marks as the JSON renderer writes them into a document.
+RENDERED_ORIGIN = b"\\u0000ll2-origin\\u0000"
+RENDERED_FORMAT = b"\\u0000ll2-format\\u0000"
+BATCH = 500
+
+
+class _LinkTemplate:
+    """Stands in for the request while rendering: links get placeholders for its parts."""
+
+    _ll2_link_parts = (ORIGIN_MARK, FORMAT_MARK)
+
+
+RENDER_CONTEXT = {"request": _LinkTemplate()}
+renderer = JSONRenderer()
+
+
+def fill_links(body: bytes, origin: str, format_suffix: str) -> bytes:
+    return body.replace(RENDERED_ORIGIN, origin.encode()).replace(
+        RENDERED_FORMAT, format_suffix.encode()
+    )
+
+
+def endpoints() -> list[Endpoint]:
+    from launchlibrary.endpoints import ENDPOINTS
+
+    return ENDPOINTS
+
+
+@cache
+def paths_to_roots(endpoint: Endpoint) -> dict[type[models.Model], set[str]]:
+    """For each model an endpoint's documents embed, the ORM paths from the endpoint's model
+    to it, over every mode; the endpoint's own model is reached by `pk`."""
+    paths: dict[type[models.Model], set[str]] = {endpoint.model: {"pk"}}
+    for serializer_class in endpoint.modes.values():
+        for model, more in embedded_paths(serializer_class(), endpoint.model).items():
+            paths.setdefault(model, set()).update(more)
+    return paths
+
+
+def chunks(items: Iterable, size: int = BATCH) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def render(endpoint: Endpoint, ids: Iterable) -> None:
+    """(Re)render the documents of the given objects in every mode; drop those of objects
+    that no longer exist."""
+    for batch in chunks(ids):
+        keys = [str(pk) for pk in batch]
+        for mode, serializer_class in endpoint.modes.items():
+            Document.objects.filter(
+                resource=endpoint.resource, mode=mode, object_id__in=keys
+            ).delete()
+            objects = list(
+                eager(endpoint.model._default_manager.filter(pk__in=batch), serializer_class)
+            )
+            rendered = serializer_class(objects, many=True, context=RENDER_CONTEXT).data
+            Document.objects.bulk_create(
+                Document(
+                    resource=endpoint.resource,
+                    mode=mode,
+                    object_id=str(obj.pk),
+                    body=renderer.render(data),
+                )
+                for obj, data in zip(objects, rendered, strict=True)
+            )
+
+
+def render_missing(endpoint: Endpoint) -> int:
+    """Render the documents of every object that lacks one; return how many objects."""
+    missing = set()
+    for mode in endpoint.modes:
+        have = Document.objects.filter(resource=endpoint.resource, mode=mode).values_list(
+            "object_id", flat=True
+        )
+        stored = set(have)
+        missing.update(
+            pk
+            for pk in endpoint.model._default_manager.values_list("pk", flat=True)
+            if str(pk) not in stored
+        )
+    render(endpoint, sorted(missing, key=str))
+    return len(missing)
+
+
+def current_version() -> int:
+    return DataVersion.objects.values_list("version", flat=True).first() or 0
+
+
+# Change tracking
+
+
+class _Pending(threading.local):
+    def __init__(self) -> None:
+        self.objects: dict[type[models.Model], set] = defaultdict(set)
+        self.roots: dict[str, set] = defaultdict(set)
+
+
+pending = _Pending()
+
+
+def mark_changed(model: type[models.Model], pks: Iterable) -> None:
+    """Note objects whose documents must be rendered again once the transaction commits.
+
+    Writers that own their transaction (the importer, recompute) call `flush` before it
+    commits, so documents and data commit together; the callback is then a no-op. Marks of
+    a transaction rolled back stay until the next flush, which renders their documents
+    again from the data as it is: wasted work, never a wrong document.
+    """
+    pending.objects[model].update(pks)
+    transaction.on_commit(flush)
+
+
+def _roots_of(model: type[models.Model], pks: set) -> dict[str, set]:
+    """The ids of every endpoint object whose documents embed the given objects."""
+    roots: dict[str, set] = defaultdict(set)
+    for endpoint in endpoints():
+        for path in paths_to_roots(endpoint).get(model, ()):
+            if path == "pk":
+                roots[endpoint.resource].update(pks)
+                continue
+            for batch in chunks(pks):
+                roots[endpoint.resource].update(
+                    endpoint.model._default_manager.filter(**{f"{path}__in": batch})
+                    .values_list("pk", flat=True)
+                    .distinct()
+                )
+    return roots
+
+
+def flush() -> None:
+    """Render again every document the noted changes touch, and bump the data version."""
+    changed, roots = pending.objects, pending.roots
+    pending.objects, pending.roots = defaultdict(set), defaultdict(set)
+    if not changed and not roots:
+        return
+    with transaction.atomic():
+        for model, pks in changed.items():
+            for resource, ids in _roots_of(model, pks).items():
+                roots[resource].update(ids)
+        for endpoint in endpoints():
+            if roots.get(endpoint.resource):
+                render(endpoint, sorted(roots[endpoint.resource], key=str))
+        bump_version()
+
+
+def bump_version() -> None:
+    if not DataVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        DataVersion.objects.create(pk=1, version=1)
+
+
+# Signals: every save, delete or relinking of an embedded object notes the change.
+
+
+@cache
+def tracked_models() -> frozenset[type[models.Model]]:
+    return frozenset(model for endpoint in endpoints() for model in paths_to_roots(endpoint))
+
+
+def _on_save(sender, instance, raw=False, **kwargs) -> None:
+    if sender in tracked_models() and not raw:
+        mark_changed(sender, [instance.pk])
+
+
+def _before_save(sender, instance, raw=False, **kwargs) -> None:
+    """A row moving to another parent (a flight to another spacecraft) leaves the old
+    parent's documents stale: note the parents it had before the save."""
+    if raw or instance._state.adding or sender not in tracked_models():
+        return
+    foreign_keys = [field for field in sender._meta.concrete_fields if field.many_to_one]
+    old = sender._default_manager.filter(pk=instance.pk).values(
+        *(field.attname for field in foreign_keys)
+    )
+    for row in old[:1]:
+        for field in foreign_keys:
+            if row[field.attname] is not None and row[field.attname] != getattr(
+                instance, field.attname
+            ):
+                mark_changed(field.related_model, [row[field.attname]])
+
+
+def _before_delete(sender, instance, **kwargs) -> None:
+    """Once deleted, an object can no longer be followed to the documents embedding it, so
+    they are found now."""
+    if sender not in tracked_models():
+        return
+    for resource, ids in _roots_of(sender, {instance.pk}).items():
+        pending.roots[resource].update(ids)
+    mark_changed(sender, [instance.pk])
+
+
+def _on_relink(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if reverse and model in tracked_models():
+        mark_changed(model, pk_set or [])
+    elif type(instance) in tracked_models():
+        mark_changed(type(instance), [instance.pk])
+
+
+def connect_signals() -> None:
+    for model in tracked_models():
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"ll2-save-{model._meta.label}")
+        pre_save.connect(
+            _before_save, sender=model, dispatch_uid=f"ll2-before-save-{model._meta.label}"
+        )
+        pre_delete.connect(
+            _before_delete, sender=model, dispatch_uid=f"ll2-before-delete-{model._meta.label}"
+        )
+    m2m_changed.connect(_on_relink, dispatch_uid="ll2-relink")

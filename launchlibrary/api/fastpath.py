@@ -1,0 +1,99 @@
+"""Serving JSON from materialized documents, behind a whole-response cache.
+
+A list page is one query returning its documents in order, spliced into an envelope that
+the same JSON renderer as the live path writes, so both paths answer the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from rest_framework.request import Request
+
+from launchlibrary.api.documents import current_version, fill_links, renderer
+from launchlibrary.api.models import Document
+from launchlibrary.api.urls import link_parts
+
+JSON = "application/json"
+
+
+def serves_documents(request: Request) -> bool:
+    return settings.LL2_READ_PATH == "fast" and request.accepted_renderer.format == "json"
+
+
+def list_page(view, request: Request) -> HttpResponse | None:
+    """The page of documents the live list would serialize; None if one is not rendered yet."""
+    queryset = view.filter_queryset(view.endpoint.model._default_manager.all())
+    paginator = view.paginator
+    limit, offset = paginator.get_limit(request), paginator.get_offset(request)
+    document = Document.objects.filter(
+        resource=view.endpoint.resource,
+        mode=view.get_mode_name(),
+        object_id=Cast(OuterRef("pk"), CharField()),
+    ).values("body")
+    bodies = list(
+        queryset.annotate(document=Subquery(document)).values_list("document", flat=True)[
+            offset : offset + limit
+        ]
+    )
+    if None in bodies:
+        return None
+    paginator.request, paginator.limit, paginator.offset = request, limit, offset
+    paginator.count = queryset.count()
+    envelope = renderer.render(
+        {
+            "count": paginator.count,
+            "next": paginator.get_next_link(),
+            "previous": paginator.get_previous_link(),
+            "results": [],
+        }
+    )
+    # The envelope ends in `"results":[]}`: the documents go between the brackets.
+    body = b"".join([envelope[:-2], b",".join(bodies), b"]}"])
+    return HttpResponse(fill_links(body, *link_parts(request)), content_type=JSON)
+
+
+def detail(view, request: Request, pk: str) -> HttpResponse | None:
+    body = (
+        Document.objects.filter(
+            resource=view.endpoint.resource, mode=view.endpoint.detail_mode, object_id=pk
+        )
+        .values_list("body", flat=True)
+        .first()
+    )
+    if body is None:
+        return None
+    return HttpResponse(fill_links(bytes(body), *link_parts(request)), content_type=JSON)
+
+
+def cached(request: Request, build: Callable[[], HttpResponse | None]) -> HttpResponse | None:
+    """The response for this query of this data version, from the cache or built and kept;
+    `304 Not Modified` when the client holds it already (`If-None-Match`)."""
+    query = urlencode(sorted(request.query_params.lists()), doseq=True)
+    origin, format_suffix = link_parts(request)
+    identity = f"{current_version()}|{origin}|{request.path}|{query}"
+    key = "ll2:response:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
+    hit = cache.get(key)
+    if hit is None:
+        response = build()
+        if response is None:
+            return None
+        body = response.content
+        hit = (body, '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"')
+        cache.set(key, hit, settings.LL2_RESPONSE_CACHE_SECONDS)
+    body, etag = hit
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type=JSON)
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=settings.LL2_CACHE_MAX_AGE)
+    return response

@@ -1,0 +1,181 @@
+"""The fast read path (materialized documents behind a response cache) answers exactly what
+the live path (serializers per request) answers, and stays fresh as the data changes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from launchlibrary.agencies.models import Agency
+from launchlibrary.api.models import Document
+from launchlibrary.endpoints import ENDPOINTS
+from launchlibrary.spacecraft.models import Spacecraft
+
+LIST = "/2.3.0/spacecraft/"
+
+
+def get(client, settings, read_path: str, path: str, **params):
+    settings.LL2_READ_PATH = read_path
+    response = client.get(path, params, HTTP_HOST="mirror.example.org")
+    assert response.status_code == 200
+    return response
+
+
+# Filtering by a related id costs django-filter one query to check the id exists.
+ID_FILTERS = {"status", "spacecraft_config"}
+
+
+def assert_same_bytes(client, settings, path: str, **params) -> None:
+    live = get(client, settings, "live", path, **params)
+    with CaptureQueriesContext(connection) as queries:
+        fast = get(client, settings, "fast", path, **params)
+    assert "ETag" in fast and "ETag" not in live  # the fast path served it
+    # The data version, the page of documents, the count.
+    assert len(queries) <= 3 + len(ID_FILTERS & set(params))
+    assert fast.content == live.content
+
+
+def every_page_and_object(client, settings) -> None:
+    for endpoint in ENDPOINTS:
+        ids = endpoint.model._default_manager.order_by("pk").values_list("pk", flat=True)
+        for mode in endpoint.modes:
+            for offset in range(0, len(ids), 100):
+                for format_params in ({"format": "json"}, {}):
+                    assert_same_bytes(
+                        client, settings, LIST, mode=mode, limit=100, offset=offset, **format_params
+                    )
+        for pk in ids:
+            assert_same_bytes(client, settings, f"/2.3.0/{endpoint.resource}/{pk}/", format="json")
+
+
+def test_every_object_and_mode_of_the_bundled_data_byte_equal_to_live(client, settings):
+    every_page_and_object(client, settings)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"ordering": "-time_in_space", "limit": 7, "offset": 3},
+        {"search": "dragon", "mode": "detailed"},
+        {"in_space": "true", "ordering": "flights_count,-time_docked"},
+        {"status": 1, "mode": "bogus"},
+        {"offset": 1000},
+        {"limit": 0},
+    ],
+)
+def test_filtered_searched_and_ordered_pages_byte_equal_to_live(client, settings, params):
+    assert_same_bytes(client, settings, LIST, format="json", **params)
+
+
+def test_documents_exist_for_every_object_in_every_mode(db):
+    for endpoint in ENDPOINTS:
+        for mode in endpoint.modes:
+            stored = set(
+                Document.objects.filter(resource=endpoint.resource, mode=mode).values_list(
+                    "object_id", flat=True
+                )
+            )
+            assert stored == {
+                str(pk) for pk in endpoint.model._default_manager.values_list("pk", flat=True)
+            }
+
+
+def embedding(agency_id: int) -> set[str]:
+    """Spacecraft whose detailed document embeds the agency, found without the documents."""
+    crafts = Spacecraft.objects.filter(spacecraft_config__agency=agency_id)
+    crafts |= Spacecraft.objects.filter(spacecraft_config__family__manufacturer=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__launch__launch_service_provider=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__launch__mission__agencies=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__launch__pad__agencies=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__launch__program__agencies=agency_id)
+    return {str(pk) for pk in crafts.values_list("pk", flat=True).distinct()}
+
+
+def detailed_documents() -> dict[str, bytes]:
+    return {
+        object_id: bytes(body)
+        for object_id, body in Document.objects.filter(
+            resource="spacecraft", mode="detailed"
+        ).values_list("object_id", "body")
+    }
+
+
+def test_a_nested_edit_reaches_every_embedding_document_and_only_those(
+    client, settings, django_capture_on_commit_callbacks
+):
+    roscosmos = Agency.objects.get(pk=63)
+    expected = embedding(63)
+    assert 3 <= len(expected) < Spacecraft.objects.count()
+    before = detailed_documents()
+    assert get(client, settings, "fast", LIST, format="json", mode="detailed", limit=100)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        roscosmos.name = "Roscosmos State Corporation"
+        roscosmos.save()
+
+    after = detailed_documents()
+    changed = {object_id for object_id in before if after[object_id] != before[object_id]}
+    assert changed == expected
+    for object_id in expected:
+        assert b"Roscosmos State Corporation" in after[object_id]
+    # The cached page of the old data version is not served any more.
+    page = get(client, settings, "fast", LIST, format="json", mode="detailed", limit=100)
+    assert b"Roscosmos State Corporation" in page.content
+    every_page_and_object(client, settings)
+
+
+def test_moving_a_flight_renders_both_its_old_and_new_spacecraft(
+    client, settings, django_capture_on_commit_callbacks
+):
+    flight = Spacecraft.objects.filter(flights__isnull=False).first().flights.first()
+    old_craft = flight.spacecraft_id
+    new_craft = Spacecraft.objects.filter(flights__isnull=True).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        flight.spacecraft = new_craft
+        flight.save()
+    assert f'"id":{flight.pk}'.encode() in detailed_documents()[str(new_craft.pk)]
+    assert f'"id":{flight.pk}'.encode() not in detailed_documents()[str(old_craft)]
+    every_page_and_object(client, settings)
+
+
+def test_deleting_an_object_drops_its_document_and_its_embedders_are_rendered(
+    client, settings, django_capture_on_commit_callbacks
+):
+    craft = Spacecraft.objects.filter(flights__isnull=False).first()
+    flight = craft.flights.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        flight.delete()
+    assert b'"flights":[]' in detailed_documents()[str(craft.pk)]
+    with django_capture_on_commit_callbacks(execute=True):
+        craft.delete()
+    assert str(craft.pk) not in detailed_documents()
+    every_page_and_object(client, settings)
+
+
+def test_etag_and_cache_control(client, settings):
+    first = client.get(LIST, {"format": "json"})
+    assert first["Cache-Control"] == "public, max-age=60"
+    again = client.get(LIST, {"format": "json"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == first["ETag"]
+    other = client.get(LIST, {"format": "json"}, HTTP_IF_NONE_MATCH='"something else"')
+    assert other.status_code == 200
+
+
+def test_the_browsable_page_is_rendered_live(client, settings):
+    page = get(client, settings, "fast", LIST, format="api")
+    assert "ETag" not in page
+    assert page["Content-Type"].startswith("text/html")
+
+
+def test_an_object_without_its_document_is_served_live(client, settings):
+    template = Spacecraft.objects.get(pk=51)
+    template.pk = 77777
+    Spacecraft.objects.bulk_create([template])  # no signal: no document
+    fast = get(client, settings, "fast", "/2.3.0/spacecraft/77777/", format="json")
+    assert fast.json()["name"] == template.name
+    fast_page = get(client, settings, "fast", LIST, format="json", limit=100)
+    assert "ETag" not in fast_page
+    assert (
+        fast_page.content == get(client, settings, "live", LIST, format="json", limit=100).content
+    )
