@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from launchlibrary.api import fastpath
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BUNDLED_FILES = sorted((REPO / "data").glob("*.json"))
@@ -33,6 +35,8 @@ def fresh_response_cache():
     """Each test's data is rolled back after it, and with it the data version the response
     cache is keyed by: responses cached by one test must not answer the next."""
     cache.clear()
+    fastpath.recent.entries.clear()
+    fastpath.recent.size = 0
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """The fast read path (materialized documents behind a response cache) answers exactly what
 the live path (serializers per request) answers, and stays fresh as the data changes."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -179,3 +182,11 @@ def test_an_object_without_its_document_is_served_live(client, settings):
     assert (
         fast_page.content == get(client, settings, "live", LIST, format="json", limit=100).content
     )
+
+
+def test_a_scaled_dataset_byte_equal_to_live(client, settings):
+    call_command("scale_dataset", "--spacecraft", "240", stdout=io.StringIO())
+    assert Spacecraft.objects.count() == 240
+    assert Spacecraft.objects.filter(flights__isnull=False).count() > 60
+    every_page_and_object(client, settings)
+    assert_same_bytes(client, settings, LIST, format="json", ordering="-time_in_space", offset=50)

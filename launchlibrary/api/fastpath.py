@@ -7,6 +7,7 @@ the same JSON renderer as the live path writes, so both paths answer the same by
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -74,21 +75,54 @@ def detail(view, request: Request, pk: str) -> HttpResponse | None:
     return HttpResponse(fill_links(bytes(body), *link_parts(request)), content_type=JSON)
 
 
+class _RecentResponses:
+    """The most recent responses of this process, as ready bytes: a hit costs no copy and
+    no unpickling, unlike a trip through Django's cache."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+
+    def get(self, key: str) -> tuple[bytes, str] | None:
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+        return hit
+
+    def put(self, key: str, entry: tuple[bytes, str]) -> None:
+        if len(entry[0]) > self.max_bytes or key in self.entries:
+            return
+        self.entries[key] = entry
+        self.size += len(entry[0])
+        while self.size > self.max_bytes:
+            _, (body, _) = self.entries.popitem(last=False)
+            self.size -= len(body)
+
+
+recent = _RecentResponses(max_bytes=settings.LL2_PROCESS_CACHE_BYTES)
+
+
 def cached(request: Request, build: Callable[[], HttpResponse | None]) -> HttpResponse | None:
-    """The response for this query of this data version, from the cache or built and kept;
-    `304 Not Modified` when the client holds it already (`If-None-Match`)."""
+    """The response for this query of this data version, from this process's recent ones,
+    the shared cache (Redis when configured) or built and kept; `304 Not Modified` when the
+    client holds it already (`If-None-Match`)."""
     query = urlencode(sorted(request.query_params.lists()), doseq=True)
-    origin, format_suffix = link_parts(request)
+    origin, _ = link_parts(request)
     identity = f"{current_version()}|{origin}|{request.path}|{query}"
     key = "ll2:response:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
-    hit = cache.get(key)
+    hit = recent.get(key)
+    if hit is None and settings.REDIS_URL:
+        hit = cache.get(key)
     if hit is None:
         response = build()
         if response is None:
             return None
         body = response.content
         hit = (body, '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"')
-        cache.set(key, hit, settings.LL2_RESPONSE_CACHE_SECONDS)
+        if settings.REDIS_URL:
+            cache.set(key, hit, settings.LL2_RESPONSE_CACHE_SECONDS)
+    recent.put(key, hit)
     body, etag = hit
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
