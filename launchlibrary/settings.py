@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "launchlibrary.launches",
     "launchlibrary.stations",
     "launchlibrary.ingest",
+    "launchlibrary.accounts",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +95,12 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "launchlibrary.accounts.authentication.ApiKeyAuthentication"
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["launchlibrary.accounts.throttling.LL2RateThrottle"],
+    # How many proxies in front append to X-Forwarded-For; 0 trusts none of it.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "launchlibrary.api.pagination.LL2Pagination",
@@ -115,6 +121,10 @@ LL2_RESPONSE_CACHE_SECONDS = int(os.environ.get("LL2_RESPONSE_CACHE_SECONDS", "6
 LL2_PROCESS_CACHE_BYTES = int(os.environ.get("LL2_PROCESS_CACHE_BYTES", str(64 * 2**20)))
 # Cache-Control max-age for clients and proxies: LL2's data changes a few times an hour.
 LL2_CACHE_MAX_AGE = int(os.environ.get("LL2_CACHE_MAX_AGE", "60"))
+
+# Requests an anonymous client may make per IP address, e.g. `15/hour` as on LL2; unset:
+# no limit. API keys carry their own rates.
+LL2_ANON_RATE = os.environ.get("LL2_ANON_RATE") or None
 
 # The docs block of every browsable page ends with this link, as LL2's does.
 LL2_DOCS_URL = os.environ.get("LL2_DOCS_URL", "https://ll.thespacedevs.com/docs/")

@@ -1,12 +1,14 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
+from launchlibrary.accounts.views import ApiThrottleViewSet
 from launchlibrary.api.urls import API_VERSION
 from launchlibrary.endpoints import ENDPOINTS
 
 router = SimpleRouter()
 for endpoint in ENDPOINTS:
     router.register(endpoint.resource, endpoint.viewset(), basename=endpoint.resource)
+router.register("api-throttle", ApiThrottleViewSet, basename="api-throttle")
 
 urlpatterns = [
     path(f"{API_VERSION}/", include(router.urls)),

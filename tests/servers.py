@@ -1,0 +1,89 @@
+"""Real servers for tests: gunicorn subprocesses, as `make serve` runs them."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import REPO
+
+MANAGE = [sys.executable, str(REPO / "manage.py")]
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs) -> None:
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
+def fetch(url: str, headers: dict[str, str] | None = None) -> Answer:
+    """A GET, whatever its status; redirects are answers, not followed."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with _opener.open(request, timeout=10) as response:
+            return Answer(response.status, dict(response.headers), response.read())
+    except urllib.error.HTTPError as error:
+        return Answer(error.code, dict(error.headers), error.read())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def migrated_sqlite(folder: Path) -> str:
+    """The URL of a new, migrated (and empty) SQLite database."""
+    folder.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{folder / 'db.sqlite3'}"
+    subprocess.run(
+        [*MANAGE, "migrate", "--noinput", "-v", "0"],
+        env={**os.environ, "DATABASE_URL": url},
+        check=True,
+    )
+    return url
+
+
+@contextmanager
+def gunicorn(env: dict[str, str]) -> Iterator[str]:
+    """A gunicorn server with two workers on `env` (over this process's environment),
+    answering at the URL it yields. Its output goes where the test's goes."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "launchlibrary.wsgi", "--workers", "2"]
+        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=REPO,
+        env={**os.environ, **env},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                fetch(f"{url}/health")
+                break
+            except urllib.error.URLError:
+                if server.poll() is not None:
+                    raise RuntimeError("the server exited") from None
+                time.sleep(0.05)
+        else:
+            raise RuntimeError("the server did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
