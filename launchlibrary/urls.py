@@ -4,6 +4,7 @@ from rest_framework.routers import SimpleRouter
 from launchlibrary.accounts.views import ApiThrottleViewSet
 from launchlibrary.api.urls import API_VERSION
 from launchlibrary.endpoints import ENDPOINTS
+from launchlibrary.health import health
 
 router = SimpleRouter()
 for endpoint in ENDPOINTS:
@@ -12,4 +13,5 @@ router.register("api-throttle", ApiThrottleViewSet, basename="api-throttle")
 
 urlpatterns = [
     path(f"{API_VERSION}/", include(router.urls)),
+    path("health", health),
 ]

@@ -1,0 +1,58 @@
+"""`GET /health`: 200 when the database and the cache answer, 503 when either does not,
+shown with real servers whose cache or database is unreachable."""
+
+import json
+import os
+import uuid
+
+import pytest
+import redis
+
+from tests.servers import fetch, free_port, gunicorn, migrated_sqlite
+
+
+def test_healthy(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert "no-store" in response["Cache-Control"]
+    assert client.head("/health").status_code == 200
+
+
+def test_only_reads(client):
+    assert client.post("/health").status_code == 405
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory) -> str:
+    return migrated_sqlite(tmp_path_factory.mktemp("health"))
+
+
+def health_of(env: dict[str, str]) -> tuple[int, dict]:
+    with gunicorn(env) as url:
+        answer = fetch(f"{url}/health")
+    return answer.status, json.loads(answer.body)
+
+
+def test_healthy_with_redis(database_url):
+    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(redis_url).ping()
+    except redis.ConnectionError:
+        pytest.skip(f"no Redis at {redis_url}")
+    env = {
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": f"ll2-test-{uuid.uuid4().hex}",
+    }
+    assert health_of(env) == (200, {"database": "ok", "cache": "ok"})
+
+
+def test_unreachable_cache_answers_503(database_url):
+    env = {"DATABASE_URL": database_url, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
+    assert health_of(env) == (503, {"database": "ok", "cache": "error"})
+
+
+def test_unreachable_database_answers_503():
+    env = {"DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/ll2"}
+    assert health_of(env) == (503, {"database": "error", "cache": "ok"})
