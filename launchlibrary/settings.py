@@ -39,7 +39,12 @@ MIDDLEWARE = [
     # Serves the browsable API's CSS and scripts without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# No CsrfViewMiddleware: its cookie would add `Vary: Cookie` to the browsable pages, which
+# LL2's lack. The API only reads, and the admin's views protect themselves (csrf_protect).
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
 ROOT_URLCONF = "launchlibrary.urls"
 WSGI_APPLICATION = "launchlibrary.wsgi.application"
@@ -60,6 +65,15 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+# Read replicas, comma-separated: reads outside transactions go to one of them.
+for number, url in enumerate(
+    filter(None, os.environ.get("DATABASE_REPLICA_URLS", "").split(",")), 1
+):
+    DATABASES[f"replica{number}"] = {
+        **dj_database_url.parse(url, conn_max_age=60),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["launchlibrary.replicas.ReplicaRouter"]
 
 # Local memory by default; Redis, shared by every worker and server, when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -88,6 +102,16 @@ WHITENOISE_USE_FINDERS = True
 if env_flag("BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+
+# Served over HTTPS only: redirect plain HTTP, send HSTS, keep cookies off plain HTTP.
+if env_flag("LL2_HTTPS"):
+    SECURE_SSL_REDIRECT = True
+    # Load balancers probe over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^health$"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_flag("HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [

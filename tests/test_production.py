@@ -1,0 +1,79 @@
+"""Production settings: `check --deploy` is clean with them, HTTPS is enforced only when asked
+for, and reads go to replicas when there are any."""
+
+import os
+import secrets
+import shutil
+import subprocess
+
+from launchlibrary.replicas import ReplicaRouter
+from launchlibrary.spacecraft.models import Spacecraft
+from tests.servers import MANAGE, fetch, gunicorn, migrated_sqlite
+
+PRODUCTION = {"SECRET_KEY": secrets.token_urlsafe(50), "LL2_HTTPS": "1", "DEBUG": ""}
+
+
+def deploy_check(env: dict[str, str]) -> str:
+    checked = subprocess.run(
+        [*MANAGE, "check", "--deploy"], env=env, capture_output=True, text=True
+    )
+    return checked.stdout + checked.stderr
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    assert "System check identified no issues" in deploy_check({**os.environ, **PRODUCTION})
+
+
+def test_deploy_check_flags_local_defaults():
+    local = {name: value for name, value in os.environ.items() if name not in PRODUCTION}
+    report = deploy_check({**local, "DEBUG": "1"})
+    for warning in ["W004", "W008", "W009", "W018"]:
+        assert f"security.{warning}" in report
+
+
+def test_https_is_enforced_when_asked_for(tmp_path):
+    env = {**PRODUCTION, "DATABASE_URL": migrated_sqlite(tmp_path), "BEHIND_TLS_PROXY": "1"}
+    with gunicorn(env) as url:
+        redirect = fetch(f"{url}/2.3.0/spacecraft/")
+        assert redirect.status == 301
+        assert redirect.headers["Location"] == f"https{url.removeprefix('http')}/2.3.0/spacecraft/"
+        # Load balancers probe over plain HTTP.
+        assert fetch(f"{url}/health").status == 200
+        secure = fetch(f"{url}/2.3.0/spacecraft/", {"X-Forwarded-Proto": "https"})
+        assert secure.status == 200
+        assert secure.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_reads_go_to_a_replica_outside_transactions():
+    router = ReplicaRouter()
+    router.replicas = ["replica1"]
+    assert router.db_for_read(Spacecraft) == "replica1"
+    assert router.db_for_write(Spacecraft) == "default"
+    assert router.allow_migrate("default", "spacecraft")
+    assert not router.allow_migrate("replica1", "spacecraft")
+
+
+def test_reads_in_a_transaction_stay_on_the_primary(db):
+    router = ReplicaRouter()
+    router.replicas = ["replica1"]
+    assert router.db_for_read(Spacecraft) == "default"
+
+
+def test_a_server_reads_from_its_replica(tmp_path):
+    """A key that only the replica holds authenticates: the read went there."""
+    primary = migrated_sqlite(tmp_path)
+    replica = f"sqlite:///{tmp_path / 'replica.sqlite3'}"
+    shutil.copy(tmp_path / "db.sqlite3", tmp_path / "replica.sqlite3")
+    made = subprocess.run(
+        [*MANAGE, "create_api_key", "replica only", "--rate", "10/hour"],
+        env={**os.environ, "DATABASE_URL": replica},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    header = {"Authorization": f"Token {made.stdout.splitlines()[-1]}"}
+    with gunicorn({"DATABASE_URL": primary, "DATABASE_REPLICA_URLS": replica}) as url:
+        assert fetch(f"{url}/2.3.0/api-throttle/?format=json", header).status == 200
+        assert fetch(f"{url}/health").status == 200
+    with gunicorn({"DATABASE_URL": primary}) as url:
+        assert fetch(f"{url}/2.3.0/api-throttle/?format=json", header).status == 401
