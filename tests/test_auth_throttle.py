@@ -2,10 +2,13 @@
 anonymous clients limited per IP address when LL2_ANON_RATE says so, 429 with DRF's body."""
 
 import io
+import json
 import os
 import re
 import subprocess
 import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
@@ -225,7 +228,9 @@ def test_anonymous_limit_holds_across_servers(two_servers, shared_redis):
     assert redis.Redis.from_url(redis_url).exists(f"{prefix}:1:throttle_ll2_127.0.0.1")
 
 
-def test_key_limit_holds_across_servers(two_servers):
+def test_key_limit_holds_across_servers_under_concurrency(two_servers):
+    """150 requests on 16 connections at once, spread over two servers of two workers each:
+    exactly 100 are answered, the rest refused."""
     env, servers = two_servers
     made = subprocess.run(
         [*MANAGE, "create_api_key", "two servers", "--rate", "100/hour"],
@@ -235,7 +240,13 @@ def test_key_limit_holds_across_servers(two_servers):
         check=True,
     )
     header = {"Authorization": f"Token {made.stdout.splitlines()[-1]}"}
-    answers = [fetch(f"{servers[n % 2]}{LIST}?format=json", header) for n in range(100)]
-    assert [answer.status for answer in answers] == [200] * 100
+    urls = [f"{servers[n % 2]}{LIST}?format=json" for n in range(150)]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = Counter(
+            answer.status for answer in pool.map(lambda url: fetch(url, header), urls)
+        )
+    assert statuses == {200: 100, 429: 50}
     for server in servers:
         assert fetch(f"{server}{LIST}?format=json", header).status == 429
+        status = json.loads(fetch(f"{server}{THROTTLE}?format=json", header).body)
+        assert status["current_use"] == 100
