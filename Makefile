@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run serve test lint browser setup
+.PHONY: run serve bench test lint browser setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,14 +19,24 @@ setup: $(VENV)/.installed
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py import_ll2 data/*.json
+	$(BIN)/python manage.py materialize
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
-# The production server: gunicorn, WEB_CONCURRENCY workers (default: two per core).
+# The production server: granian (measured faster than gunicorn here, see
+# benchmarks/results.md), WEB_CONCURRENCY worker processes, one per core by default, each
+# running the app in at most 4 threads (and so holding at most 4 database connections).
 serve: setup
-	$(BIN)/gunicorn launchlibrary.wsgi --bind 127.0.0.1:$(PORT) \
-		--workers $${WEB_CONCURRENCY:-$$(( $$(nproc) * 2 ))} --log-level warning
+	$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
+		--workers $${WEB_CONCURRENCY:-$$(nproc)} --blocking-threads 4 --log-level warning \
+		launchlibrary.wsgi:application
+
+# Load 10,000 spacecraft, serve them, drive the server with wrk: benchmarks/results.md.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light)
+	$(BIN)/python benchmarks/run.py
 
 # The browser tests drive Debian's Chromium; install it when it is missing.
 browser:

@@ -129,7 +129,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "launchlibrary.api.pagination.LL2Pagination",
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "launchlibrary.api.filters.RequestedFiltersBackend",
         "launchlibrary.api.filters.BoundedSearchFilter",
         "launchlibrary.api.filters.StableOrderingFilter",
     ],

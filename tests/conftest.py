@@ -35,8 +35,7 @@ def fresh_response_cache():
     """Each test's data is rolled back after it, and with it the data version the response
     cache is keyed by: responses cached by one test must not answer the next."""
     cache.clear()
-    fastpath.recent.entries.clear()
-    fastpath.recent.size = 0
+    fastpath.recent.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django.db import models
 
 from launchlibrary.agencies.models import Agency
+from launchlibrary.api.filters import ordering_index
 from launchlibrary.images.models import Image
 
 
@@ -102,6 +103,10 @@ class Spacecraft(models.Model):
 
     class Meta:
         verbose_name_plural = "spacecraft"
+        indexes = [
+            ordering_index("spacecraft", field)
+            for field in ["flights_count", "mission_ends_count", "time_docked", "time_in_space"]
+        ]
 
     def __str__(self) -> str:
         return self.name
