@@ -1,0 +1,162 @@
+"""The librarians' admin of launches and what they are made of."""
+
+import uuid
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from launchlibrary.launches.models import (
+    InfoURL,
+    InfoURLType,
+    Language,
+    Launch,
+    LauncherConfig,
+    LauncherConfigFamily,
+    LaunchStatus,
+    Mission,
+    MissionPatch,
+    NetPrecision,
+    Orbit,
+    Pad,
+    Program,
+    ProgramType,
+    Rocket,
+    VidURL,
+    VidURLType,
+)
+from launchlibrary.spacecraft.admin import SpacecraftHistoryAdmin
+
+admin.site.register(
+    [InfoURLType, VidURLType, ProgramType, LauncherConfigFamily],
+    list_display=["id", "name"],
+    search_fields=["name"],
+    ordering=["name", "id"],
+)
+admin.site.register(
+    [LaunchStatus, NetPrecision],
+    list_display=["id", "name", "abbrev"],
+    search_fields=["name", "abbrev"],
+    ordering=["name", "id"],
+)
+admin.site.register(
+    Language,
+    list_display=["id", "name", "code"],
+    search_fields=["name", "code"],
+    ordering=["name", "id"],
+)
+
+
+@admin.register(LauncherConfig)
+class LauncherConfigAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "full_name", "variant"]
+    ordering = ["name", "id"]
+    search_fields = ["name", "full_name"]
+    autocomplete_fields = ["families"]
+
+
+@admin.register(Rocket)
+class RocketAdmin(admin.ModelAdmin):
+    list_display = ["id", "configuration"]
+    list_select_related = ["configuration"]
+    ordering = ["configuration__name", "id"]
+    search_fields = ["configuration__name", "configuration__full_name"]
+    autocomplete_fields = ["configuration"]
+
+
+@admin.register(Orbit)
+class OrbitAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "abbrev", "celestial_body"]
+    list_select_related = ["celestial_body"]
+    ordering = ["name", "id"]
+    search_fields = ["name", "abbrev"]
+    autocomplete_fields = ["celestial_body"]
+
+
+class InfoURLInline(admin.StackedInline):
+    model = InfoURL
+    autocomplete_fields = ["type", "language"]
+    extra = 0
+
+
+class VidURLInline(admin.StackedInline):
+    model = VidURL
+    autocomplete_fields = ["type", "language"]
+    extra = 0
+
+
+@admin.register(Mission)
+class MissionAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "type", "orbit"]
+    list_select_related = ["orbit"]
+    list_filter = ["type"]
+    ordering = ["name", "id"]
+    search_fields = ["name"]
+    autocomplete_fields = ["image", "orbit", "agencies"]
+    inlines = [InfoURLInline, VidURLInline]
+
+
+@admin.register(InfoURL, VidURL)
+class MissionURLAdmin(admin.ModelAdmin):
+    list_display = ["id", "mission", "title", "url", "priority"]
+    list_select_related = ["mission"]
+    list_filter = ["type"]
+    search_fields = ["title", "url", "mission__name"]
+    autocomplete_fields = ["mission", "type", "language"]
+
+
+@admin.register(MissionPatch)
+class MissionPatchAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "priority", "agency"]
+    list_select_related = ["agency"]
+    ordering = ["name", "id"]
+    search_fields = ["name"]
+    autocomplete_fields = ["agency"]
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "type", "start_date", "end_date"]
+    list_select_related = ["type"]
+    list_filter = ["type"]
+    ordering = ["name", "id"]
+    search_fields = ["name"]
+    autocomplete_fields = ["image", "agencies", "mission_patches", "type"]
+
+
+@admin.register(Pad)
+class PadAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "location", "country", "active"]
+    list_select_related = ["location", "country"]
+    list_filter = ["active"]
+    ordering = ["name", "id"]
+    search_fields = ["name", "location__name"]
+    autocomplete_fields = ["agencies", "image", "country", "location"]
+
+
+@admin.register(Launch)
+class LaunchAdmin(SpacecraftHistoryAdmin):
+    spacecraft_paths = ("spacecraft_flights__spacecraft",)
+    list_display = ["name", "net", "status", "launch_service_provider", "pad", "id"]
+    list_select_related = ["status", "launch_service_provider", "pad"]
+    list_filter = ["status"]
+    date_hierarchy = "net"
+    ordering = ["-net", "id"]
+    search_fields = ["name", "slug", "launch_designator"]
+    autocomplete_fields = [
+        "status",
+        "net_precision",
+        "image",
+        "launch_service_provider",
+        "rocket",
+        "mission",
+        "pad",
+        "program",
+    ]
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        # LL2 names launches by UUID; a new one gets a fresh one, as LL2 gives it.
+        return {"id": uuid.uuid4(), **super().get_changeform_initial_data(request)}
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Launch | None = None) -> list:
+        # A changed primary key would save a copy under the new id.
+        return ["id"] if obj else []
