@@ -250,3 +250,16 @@ def test_key_limit_holds_across_servers_under_concurrency(two_servers):
         assert fetch(f"{server}{LIST}?format=json", header).status == 429
         status = json.loads(fetch(f"{server}{THROTTLE}?format=json", header).body)
         assert status["current_use"] == 100
+
+
+def test_keys_are_made_in_the_admin(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "", "secret"))
+    add = "/admin/accounts/apikey/add/"
+    refused = client.post(add, {"name": "a client", "rate": "100/fortnight"})
+    assert refused.status_code == 200
+    assert "not a rate" in refused.content.decode()
+    assert client.post(add, {"name": "a client", "rate": "100/hour"}).status_code == 302
+    api_key = ApiKey.objects.get(name="a client")
+    assert re.fullmatch(r"[0-9a-f]{40}", api_key.key)
+    assert api_key.key in client.get("/admin/accounts/apikey/").content.decode()
+    assert get(client, **token(api_key)).status_code == 200
