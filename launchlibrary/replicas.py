@@ -2,22 +2,40 @@
 primary (`default`)."""
 
 import random
+import threading
 
 from django.conf import settings
+from django.core.signals import request_started
 from django.db import connections
 from django.db.models import Model
+
+# Logins, sessions and the admin read what was just written: a lagging replica would log a
+# librarian out, or hide the edit just saved.
+PRIMARY_ONLY_APPS = frozenset({"admin", "auth", "contenttypes", "sessions"})
 
 
 class ReplicaRouter:
     def __init__(self) -> None:
         self.replicas = [alias for alias in settings.DATABASES if alias != "default"]
+        self.chosen = threading.local()
+        request_started.connect(self.choose_replica, dispatch_uid="ll2-choose-replica")
+
+    def choose_replica(self, **kwargs) -> None:
+        """One replica for all the reads of a request, so that they see one state of the
+        data: the data version and the documents it keys come from the same replica."""
+        self.chosen.alias = random.choice(self.replicas) if self.replicas else None
 
     def db_for_read(self, model: type[Model], **hints) -> str:
         # A transaction (an import, a recompute, an edit in the admin) must read its own
         # writes, which a replica may not have yet.
-        if connections["default"].in_atomic_block or not self.replicas:
+        if (
+            not self.replicas
+            or model._meta.app_label in PRIMARY_ONLY_APPS
+            or connections["default"].in_atomic_block
+        ):
             return "default"
-        return random.choice(self.replicas)
+        alias = getattr(self.chosen, "alias", None)
+        return alias or random.choice(self.replicas)
 
     def db_for_write(self, model: type[Model], **hints) -> str:
         return "default"

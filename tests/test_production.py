@@ -6,6 +6,10 @@ import secrets
 import shutil
 import subprocess
 
+from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
+
+from launchlibrary.api.models import DataVersion, Document
 from launchlibrary.replicas import ReplicaRouter
 from launchlibrary.spacecraft.models import Spacecraft
 from tests.servers import MANAGE, fetch, gunicorn, migrated_sqlite
@@ -51,6 +55,21 @@ def test_reads_go_to_a_replica_outside_transactions():
     assert router.db_for_write(Spacecraft) == "default"
     assert router.allow_migrate("default", "spacecraft")
     assert not router.allow_migrate("replica1", "spacecraft")
+
+
+def test_logins_sessions_and_the_admin_read_the_primary():
+    router = ReplicaRouter()
+    router.replicas = ["replica1", "replica2"]
+    assert router.db_for_read(Session) == "default"
+    assert router.db_for_read(User) == "default"
+
+
+def test_one_request_reads_one_replica():
+    router = ReplicaRouter()
+    router.replicas = [f"replica{number}" for number in range(1, 9)]
+    router.choose_replica()
+    chosen = {router.db_for_read(model) for model in (Spacecraft, Document, DataVersion) * 5}
+    assert len(chosen) == 1
 
 
 def test_reads_in_a_transaction_stay_on_the_primary(db):

@@ -21,7 +21,7 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from django.db import connection, models, transaction
+from django.db import connections, models, router, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from rest_framework.renderers import JSONRenderer
@@ -121,8 +121,9 @@ def render_missing(endpoint: Endpoint) -> int:
 
 
 def current_version() -> int:
-    # Read on every cached response: one plain statement, no ORM query to build.
-    with connection.cursor() as cursor:
+    # Read on every cached response: one plain statement, no ORM query to build; from the
+    # database the documents are read from, so that the two agree.
+    with connections[router.db_for_read(DataVersion)].cursor() as cursor:
         cursor.execute(f"SELECT version FROM {DataVersion._meta.db_table} WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else 0
