@@ -44,8 +44,18 @@ class LL2RateThrottle(SimpleRateThrottle):
         if self.rate is None:
             return True
         self.opened = self.cache.get_or_set(self.key, self.now, self.duration)
-        self.cache.add(self.count_key(), 0, self.duration + COUNT_MARGIN_SECONDS)
-        return self.cache.incr(self.count_key()) <= self.num_requests
+        return self.count() <= self.num_requests
+
+    def count(self) -> int:
+        """This request's number in the window."""
+        key = self.count_key()
+        try:
+            return self.cache.incr(key)
+        except ValueError:
+            # The window's first request, or one of several at once: one of them adds it.
+            if self.cache.add(key, 1, self.duration + COUNT_MARGIN_SECONDS):
+                return 1
+            return self.cache.incr(key)
 
     def wait(self) -> float:
         return max(self.opened + self.duration - self.now, 0.0)
