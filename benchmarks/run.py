@@ -37,7 +37,8 @@ ORDERINGS = ["flights_count", "id", "mission_ends_count", "time_docked", "time_i
 FIRST_CLONE_ID = 10_000_000  # as scale_dataset numbers its clones
 PAGE = "/2.3.0/spacecraft/?limit=100&mode=detailed"
 
-FRESH_QUERY_LUA = """
+# Each wrk thread draws its own random numbers.
+SEEDED_LUA = """
 local thread_number = 0
 function setup(thread)
   thread_number = thread_number + 1
@@ -46,7 +47,11 @@ end
 function init(args)
   math.randomseed(os.time() * 100 + seed)
 end
-local orderings = {%(orderings)s}
+"""
+
+FRESH_QUERY_LUA = (
+    SEEDED_LUA
+    + """local orderings = {%(orderings)s}
 request = function()
   local ordering = orderings[math.random(#orderings)]
   local offset = math.random(0, %(last_offset)d)
@@ -55,20 +60,15 @@ request = function()
     .. "&ordering=" .. ordering .. "&_=" .. math.random(1, 1000000000))
 end
 """
+)
 
-RANDOM_ID_LUA = """
-local thread_number = 0
-function setup(thread)
-  thread_number = thread_number + 1
-  thread:set("seed", thread_number)
-end
-function init(args)
-  math.randomseed(os.time() * 100 + seed)
-end
-request = function()
+RANDOM_ID_LUA = (
+    SEEDED_LUA
+    + """request = function()
   return wrk.format("GET", "/2.3.0/spacecraft/" .. math.random(%(first)d, %(last)d) .. "/")
 end
 """
+)
 
 NGINX_CONF = """
 worker_processes auto;

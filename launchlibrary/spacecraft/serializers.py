@@ -115,21 +115,13 @@ class SpacecraftNormalSerializer(serializers.ModelSerializer):
         ]
 
 
-class SpacecraftConfigFamilyDetailedSerializer(serializers.ModelSerializer):
-    response_mode = ResponseModeField("normal")
+class SpacecraftConfigFamilyDetailedSerializer(SpacecraftConfigFamilyNormalSerializer):
     manufacturer = AgencyNormalSerializer()
     parent = SpacecraftConfigFamilyNormalSerializer()
 
-    class Meta:
-        model = SpacecraftConfigFamily
+    class Meta(SpacecraftConfigFamilyNormalSerializer.Meta):
         fields = [
-            "response_mode",
-            "id",
-            "name",
-            "description",
-            "manufacturer",
-            "parent",
-            "maiden_flight",
+            *SpacecraftConfigFamilyNormalSerializer.Meta.fields,
             "spacecraft_flown",
             "total_launch_count",
             "successful_launches",
@@ -140,29 +132,17 @@ class SpacecraftConfigFamilyDetailedSerializer(serializers.ModelSerializer):
         ]
 
 
-class SpacecraftConfigDetailedSerializer(serializers.ModelSerializer):
+class SpacecraftConfigDetailedSerializer(SpacecraftConfigNormalSerializer):
     response_mode = ResponseModeField("detailed")
-    url = ResourceUrlField(SpacecraftConfig.ll2_resource)
-    type = SpacecraftConfigTypeSerializer()
     agency = AgencyNormalSerializer()
     family = SpacecraftConfigFamilyDetailedSerializer(many=True)
-    image = ImageSerializer()
     height = NumberField()
     diameter = NumberField()
     fastest_turnaround = ISODurationField()
 
-    class Meta:
-        model = SpacecraftConfig
+    class Meta(SpacecraftConfigNormalSerializer.Meta):
         fields = [
-            "response_mode",
-            "id",
-            "url",
-            "name",
-            "type",
-            "agency",
-            "family",
-            "in_use",
-            "image",
+            *SpacecraftConfigNormalSerializer.Meta.fields,
             "capability",
             "history",
             "details",
