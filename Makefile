@@ -29,8 +29,8 @@ run: setup
 # running the app in at most 4 threads (and so holding at most 4 database connections).
 serve: setup
 	$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
-		--workers $${WEB_CONCURRENCY:-$$(nproc)} --blocking-threads 4 --log-level warning \
-		launchlibrary.wsgi:application
+		--workers $${WEB_CONCURRENCY:-$$(nproc)} --blocking-threads 4 --workers-kill-timeout 30 \
+		--log-level warning launchlibrary.wsgi:application
 
 # Load 10,000 spacecraft, serve them, drive the server with wrk: benchmarks/results.md.
 bench: $(VENV)/.installed

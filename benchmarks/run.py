@@ -155,7 +155,7 @@ def app_server(kind: str, database_url: str, read_path: str, workers: int) -> It
     if kind == "granian":
         command = [str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1"]
         command += ["--port", str(port), "--workers", str(workers), "--blocking-threads", "4"]
-        command += ["--log-level", "warning"]
+        command += ["--workers-kill-timeout", "5", "--log-level", "warning"]
         command += ["launchlibrary.wsgi:application"]
     else:
         command = [str(BIN / "gunicorn"), "launchlibrary.wsgi", "--bind", f"127.0.0.1:{port}"]

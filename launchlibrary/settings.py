@@ -13,7 +13,7 @@ def env_flag(name: str, default: bool = False) -> bool:
 
 
 DEBUG = env_flag("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-key-for-local-use-only")
+SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-key-for-local-use-only"
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "*").split(",")
 
 INSTALLED_APPS = [
@@ -94,6 +94,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            # An unreachable Redis fails a request in a second rather than hanging it.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ll2"),
         }
     }

@@ -1,4 +1,4 @@
-"""Real servers for tests: gunicorn subprocesses, as `make serve` runs them."""
+"""Real servers for tests: granian subprocesses, as `make serve` runs them."""
 
 import os
 import socket
@@ -10,6 +10,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -20,7 +21,7 @@ MANAGE = [sys.executable, str(REPO / "manage.py")]
 @dataclass
 class Answer:
     status: int
-    headers: dict[str, str]
+    headers: Message  # read by name whatever its case, as HTTP has it
     body: bytes
 
 
@@ -37,9 +38,9 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> Answer:
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with _opener.open(request, timeout=10) as response:
-            return Answer(response.status, dict(response.headers), response.read())
+            return Answer(response.status, response.headers, response.read())
     except urllib.error.HTTPError as error:
-        return Answer(error.code, dict(error.headers), error.read())
+        return Answer(error.code, error.headers, error.read())
 
 
 def free_port() -> int:
@@ -61,13 +62,15 @@ def migrated_sqlite(folder: Path) -> str:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str]) -> Iterator[str]:
-    """A gunicorn server with two workers on `env` (over this process's environment),
+def app_server(env: dict[str, str]) -> Iterator[str]:
+    """A server with two worker processes on `env` (over this process's environment),
     answering at the URL it yields. Its output goes where the test's goes."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "launchlibrary.wsgi", "--workers", "2"]
-        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        [str(Path(sys.executable).parent / "granian"), "--interface", "wsgi"]
+        + ["--host", "127.0.0.1", "--port", str(port), "--workers", "2", "--blocking-threads", "4"]
+        + ["--workers-kill-timeout", "3"]
+        + ["--log-level", "warning", "launchlibrary.wsgi:application"],
         cwd=REPO,
         env={**os.environ, **env},
     )
@@ -77,7 +80,7 @@ def gunicorn(env: dict[str, str]) -> Iterator[str]:
             try:
                 fetch(f"{url}/health")
                 break
-            except urllib.error.URLError:
+            except OSError:  # refused, or reset while the server starts
                 if server.poll() is not None:
                     raise RuntimeError("the server exited") from None
                 time.sleep(0.05)

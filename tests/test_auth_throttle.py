@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 
 from launchlibrary.accounts.models import ApiKey
 from launchlibrary.endpoints import ENDPOINTS
-from tests.servers import MANAGE, fetch, gunicorn, migrated_sqlite
+from tests.servers import MANAGE, app_server, fetch, migrated_sqlite
 
 LIST = "/2.3.0/spacecraft/"
 THROTTLE = "/2.3.0/api-throttle/"
@@ -209,7 +209,7 @@ def two_servers(tmp_path_factory, shared_redis):
         "CACHE_KEY_PREFIX": prefix,
         "LL2_ANON_RATE": "15/hour",
     }
-    with gunicorn(env) as first, gunicorn(env) as second:
+    with app_server(env) as first, app_server(env) as second:
         yield env, [first, second]
 
 

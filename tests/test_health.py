@@ -8,7 +8,7 @@ import uuid
 import pytest
 import redis
 
-from tests.servers import fetch, free_port, gunicorn, migrated_sqlite
+from tests.servers import app_server, fetch, free_port, migrated_sqlite
 
 
 def test_healthy(client):
@@ -29,7 +29,7 @@ def database_url(tmp_path_factory) -> str:
 
 
 def health_of(env: dict[str, str]) -> tuple[int, dict]:
-    with gunicorn(env) as url:
+    with app_server(env) as url:
         answer = fetch(f"{url}/health")
     return answer.status, json.loads(answer.body)
 

@@ -12,7 +12,7 @@ from django.contrib.sessions.models import Session
 from launchlibrary.api.models import DataVersion, Document
 from launchlibrary.replicas import ReplicaRouter
 from launchlibrary.spacecraft.models import Spacecraft
-from tests.servers import MANAGE, fetch, gunicorn, migrated_sqlite
+from tests.servers import MANAGE, app_server, fetch, migrated_sqlite
 
 PRODUCTION = {"SECRET_KEY": secrets.token_urlsafe(50), "LL2_HTTPS": "1", "DEBUG": ""}
 
@@ -37,7 +37,7 @@ def test_deploy_check_flags_local_defaults():
 
 def test_https_is_enforced_when_asked_for(tmp_path):
     env = {**PRODUCTION, "DATABASE_URL": migrated_sqlite(tmp_path), "BEHIND_TLS_PROXY": "1"}
-    with gunicorn(env) as url:
+    with app_server(env) as url:
         redirect = fetch(f"{url}/2.3.0/spacecraft/")
         assert redirect.status == 301
         assert redirect.headers["Location"] == f"https{url.removeprefix('http')}/2.3.0/spacecraft/"
@@ -91,8 +91,8 @@ def test_a_server_reads_from_its_replica(tmp_path):
         check=True,
     )
     header = {"Authorization": f"Token {made.stdout.splitlines()[-1]}"}
-    with gunicorn({"DATABASE_URL": primary, "DATABASE_REPLICA_URLS": replica}) as url:
+    with app_server({"DATABASE_URL": primary, "DATABASE_REPLICA_URLS": replica}) as url:
         assert fetch(f"{url}/2.3.0/api-throttle/?format=json", header).status == 200
         assert fetch(f"{url}/health").status == 200
-    with gunicorn({"DATABASE_URL": primary}) as url:
+    with app_server({"DATABASE_URL": primary}) as url:
         assert fetch(f"{url}/2.3.0/api-throttle/?format=json", header).status == 401
