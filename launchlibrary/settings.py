@@ -155,7 +155,8 @@ REST_FRAMEWORK = {
 # every response with the serializers, the reference the fast path is tested against.
 LL2_READ_PATH = os.environ.get("LL2_READ_PATH", "fast")
 LL2_RESPONSE_CACHE_SECONDS = int(os.environ.get("LL2_RESPONSE_CACHE_SECONDS", "600"))
-# Each worker also keeps its most recent responses, up to this many bytes, as ready bytes.
+# Each worker also keeps its most recent responses, and the documents it served with their
+# links filled in, up to this many bytes each, as ready bytes.
 LL2_PROCESS_CACHE_BYTES = int(os.environ.get("LL2_PROCESS_CACHE_BYTES", str(64 * 2**20)))
 # Cache-Control max-age for clients and proxies: LL2's data changes a few times an hour.
 LL2_CACHE_MAX_AGE = int(os.environ.get("LL2_CACHE_MAX_AGE", "60"))

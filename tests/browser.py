@@ -2,9 +2,7 @@
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -15,22 +13,16 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from tests.conftest import BUNDLED_FILES, REPO
+from tests.conftest import BUNDLED_FILES
+from tests.servers import MANAGE, free_port, stop
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
-MANAGE = [sys.executable, str(REPO / "manage.py")]
 
 needs_chromium = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"),
     reason="Chromium is not installed here (`make test` installs it)",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def bundled_database(folder: Path) -> dict[str, str]:
@@ -51,6 +43,7 @@ def runserver(env: dict[str, str]) -> Iterator[str]:
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -62,8 +55,7 @@ def runserver(env: dict[str, str]) -> Iterator[str]:
                 time.sleep(0.1)
         yield url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 @contextmanager

@@ -35,7 +35,8 @@ def fresh_response_cache():
     """Each test's data is rolled back after it, and with it the data version the response
     cache is keyed by: responses cached by one test must not answer the next."""
     cache.clear()
-    fastpath.recent.clear()
+    fastpath.recent_responses.clear()
+    fastpath.recent_documents.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Real servers for tests: granian subprocesses, as `make serve` runs them."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -73,6 +74,7 @@ def app_server(env: dict[str, str]) -> Iterator[str]:
         + ["--log-level", "warning", "launchlibrary.wsgi:application"],
         cwd=REPO,
         env={**os.environ, **env},
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -88,5 +90,14 @@ def app_server(env: dict[str, str]) -> Iterator[str]:
             raise RuntimeError("the server did not start")
         yield url
     finally:
-        server.terminate()
+        stop(server)
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Stop a server started in a session of its own, with every process it started."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
         server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()

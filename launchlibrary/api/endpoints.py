@@ -121,14 +121,14 @@ class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         if serves_documents(request):
-            response = cached(request, lambda: fastpath.list_page(self, request))
+            response = cached(request, lambda version: fastpath.list_page(self, request, version))
             if response is not None:
                 return response
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, pk=None, **kwargs):
         if serves_documents(request):
-            response = cached(request, lambda: fastpath.detail(self, request, pk))
+            response = cached(request, lambda version: fastpath.detail(self, request, version, pk))
             if response is not None:
                 return response
         return super().retrieve(request, *args, pk=pk, **kwargs)

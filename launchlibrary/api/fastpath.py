@@ -1,19 +1,18 @@
 """Serving JSON from materialized documents, behind a whole-response cache.
 
-A list page is one query returning its documents in order, spliced into an envelope that
-the same JSON renderer as the live path writes, so both paths answer the same bytes.
+A list page is its documents, in the queryset's order, spliced into an envelope that the
+same JSON renderer as the live path writes, so both paths answer the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from rest_framework.request import Request
@@ -25,16 +24,51 @@ from launchlibrary.api.urls import link_parts
 JSON = "application/json"
 
 
+class RecentBytes:
+    """The most recently used values of this process, as ready bytes, up to a size: a hit
+    costs no copy, no unpickling and no database read."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries: OrderedDict[Hashable, bytes] = OrderedDict()
+
+    def get(self, key: Hashable) -> bytes | None:
+        value = self.entries.get(key)
+        if value is not None:
+            self.entries.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value: bytes) -> None:
+        if len(value) > self.max_bytes or key in self.entries:
+            return
+        self.entries[key] = value
+        self.size += len(value)
+        while self.size > self.max_bytes:
+            _, evicted = self.entries.popitem(last=False)
+            self.size -= len(evicted)
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.size = 0
+
+
+# Whole responses, and documents with the links of one origin and format filled in.
+recent_responses = RecentBytes(settings.LL2_PROCESS_CACHE_BYTES)
+recent_documents = RecentBytes(settings.LL2_PROCESS_CACHE_BYTES)
+
+
 def serves_documents(request: Request) -> bool:
     return settings.LL2_READ_PATH == "fast" and request.accepted_renderer.format == "json"
 
 
-def list_page(view, request: Request) -> HttpResponse | None:
+def list_page(view, request: Request, version: int) -> HttpResponse | None:
     """The page of documents the live list would serialize; None if one is not rendered yet."""
     queryset = view.filter_queryset(view.endpoint.model._default_manager.all())
     paginator = view.paginator
     limit, offset = paginator.get_limit(request), paginator.get_offset(request)
-    bodies = page_documents(queryset, view.endpoint.resource, view.get_mode_name(), offset, limit)
+    ids = [str(pk) for pk in queryset.values_list("pk", flat=True)[offset : offset + limit]]
+    bodies = documents(request, version, view.endpoint.resource, view.get_mode_name(), ids)
     if None in bodies:
         return None
     paginator.request, paginator.limit, paginator.offset = request, limit, offset
@@ -48,95 +82,59 @@ def list_page(view, request: Request) -> HttpResponse | None:
         }
     )
     # The envelope ends in `"results":[]}`: the documents go between the brackets.
-    body = b"".join([envelope[:-2], b",".join(bodies), b"]}"])
-    return HttpResponse(fill_links(body, *link_parts(request)), content_type=JSON)
+    return HttpResponse(b"".join([envelope[:-2], b",".join(bodies), b"]}"]), content_type=JSON)
 
 
-def page_documents(
-    queryset: QuerySet, resource: str, mode: str, offset: int, limit: int
+def detail(view, request: Request, version: int, pk: str) -> HttpResponse | None:
+    [body] = documents(request, version, view.endpoint.resource, view.endpoint.detail_mode, [pk])
+    return None if body is None else HttpResponse(body, content_type=JSON)
+
+
+def documents(
+    request: Request, version: int, resource: str, mode: str, ids: list[str]
 ) -> list[bytes | None]:
-    """The documents of a page of `queryset`, in its order.
+    """The documents of the given objects, in their order, links filled in for this request.
 
-    The page's ids come first, read from an ordering index, and then their documents by
+    The ids of a page are read first, from an ordering index, and then their documents by
     key: joining documents into the ordered query instead would have the database read
-    the documents of every matching row (SQLite does) before cutting out the page.
+    the documents of every matching row (SQLite does) before cutting out the page. Each
+    document read is kept, filled in, for the next page that holds it.
     """
-    ids = [str(pk) for pk in queryset.values_list("pk", flat=True)[offset : offset + limit]]
-    bodies = dict(
-        Document.objects.filter(resource=resource, mode=mode, object_id__in=ids).values_list(
-            "object_id", "body"
-        )
-    )
-    return [bodies.get(pk) for pk in ids]
+    links = link_parts(request)
+    keys = {pk: (version, *links, resource, mode, pk) for pk in ids}
+    found = {pk: recent_documents.get(key) for pk, key in keys.items()}
+    missing = [pk for pk, body in found.items() if body is None]
+    if missing:
+        for pk, body in Document.objects.filter(
+            resource=resource, mode=mode, object_id__in=missing
+        ).values_list("object_id", "body"):
+            found[pk] = fill_links(bytes(body), *links)
+            recent_documents.put(keys[pk], found[pk])
+    return [found[pk] for pk in ids]
 
 
-def detail(view, request: Request, pk: str) -> HttpResponse | None:
-    body = (
-        Document.objects.filter(
-            resource=view.endpoint.resource, mode=view.endpoint.detail_mode, object_id=pk
-        )
-        .values_list("body", flat=True)
-        .first()
-    )
-    if body is None:
-        return None
-    return HttpResponse(fill_links(bytes(body), *link_parts(request)), content_type=JSON)
-
-
-class _RecentResponses:
-    """The most recent responses of this process, as ready bytes: a hit costs no copy and
-    no unpickling, unlike a trip through Django's cache."""
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.size = 0
-        self.entries: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
-
-    def get(self, key: str) -> tuple[bytes, str] | None:
-        hit = self.entries.get(key)
-        if hit is not None:
-            self.entries.move_to_end(key)
-        return hit
-
-    def clear(self) -> None:
-        self.entries.clear()
-        self.size = 0
-
-    def put(self, key: str, entry: tuple[bytes, str]) -> None:
-        if len(entry[0]) > self.max_bytes or key in self.entries:
-            return
-        self.entries[key] = entry
-        self.size += len(entry[0])
-        while self.size > self.max_bytes:
-            _, (body, _) = self.entries.popitem(last=False)
-            self.size -= len(body)
-
-
-recent = _RecentResponses(max_bytes=settings.LL2_PROCESS_CACHE_BYTES)
-
-
-def cached(request: Request, build: Callable[[], HttpResponse | None]) -> HttpResponse | None:
+def cached(request: Request, build: Callable[[int], HttpResponse | None]) -> HttpResponse | None:
     """The response for this query of this data version, from this process's recent ones,
     the shared cache (Redis when configured) or built and kept; `304 Not Modified` when the
     client holds it already (`If-None-Match`)."""
+    version = current_version()
     query = urlencode(sorted(request.query_params.lists()), doseq=True)
     origin, _ = link_parts(request)
-    identity = f"{current_version()}|{origin}|{request.path}|{query}"
-    key = "ll2:response:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
-    hit = recent.get(key)
-    if hit is None and settings.REDIS_URL:
-        hit = cache.get(key)
-    if hit is None:
-        response = build()
+    identity = f"{version}|{origin}|{request.path}|{query}"
+    digest = hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
+    # The key names the data version and the query, so it names the body: it is the ETag.
+    key, etag = f"ll2:response:{digest}", f'"{digest}"'
+    body = recent_responses.get(key)
+    if body is None and settings.REDIS_URL:
+        body = cache.get(key)
+    if body is None:
+        response = build(version)
         if response is None:
             return None
-        # The key names the data version and the query, so it names the body: no need
-        # to hash the body for an ETag.
-        hit = (response.content, f'"{key.rsplit(":", 1)[1]}"')
+        body = response.content
         if settings.REDIS_URL:
-            cache.set(key, hit, settings.LL2_RESPONSE_CACHE_SECONDS)
-    recent.put(key, hit)
-    body, etag = hit
+            cache.set(key, body, settings.LL2_RESPONSE_CACHE_SECONDS)
+    recent_responses.put(key, body)
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:
