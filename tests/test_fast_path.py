@@ -2,6 +2,7 @@
 the live path (serializers per request) answers, and stays fresh as the data changes."""
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.management import call_command
@@ -9,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from launchlibrary.agencies.models import Agency
+from launchlibrary.api import fastpath
 from launchlibrary.api.models import Document
 from launchlibrary.endpoints import ENDPOINTS
 from launchlibrary.spacecraft.models import Spacecraft
@@ -190,3 +192,24 @@ def test_a_scaled_dataset_byte_equal_to_live(client, settings):
     assert Spacecraft.objects.filter(flights__isnull=False).count() > 60
     every_page_and_object(client, settings)
     assert_same_bytes(client, settings, LIST, format="json", ordering="-time_in_space", offset=50)
+
+
+def test_recent_bytes_keep_to_their_size_and_survive_threads():
+    recent = fastpath.RecentBytes(max_bytes=100)
+    recent.put("a", b"x" * 60)
+    recent.put("b", b"y" * 30)
+    assert recent.get("a") == b"x" * 60  # now the most recently used
+    recent.put("c", b"z" * 30)  # evicts "b", the least recently used
+    assert recent.get("b") is None
+    assert recent.size == 90
+    recent.put("huge", b"h" * 101)
+    assert recent.get("huge") is None
+
+    def churn(thread: int) -> None:
+        for number in range(2000):
+            recent.put((thread, number), b"v" * 7)
+            recent.get((thread, number - 3))
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(churn, range(4)))
+    assert recent.size == sum(len(value) for value in recent.entries.values()) <= 100

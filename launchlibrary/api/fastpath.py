@@ -7,6 +7,7 @@ same JSON renderer as the live path writes, so both paths answer the same bytes.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from urllib.parse import urlencode
@@ -32,25 +33,31 @@ class RecentBytes:
         self.max_bytes = max_bytes
         self.size = 0
         self.entries: OrderedDict[Hashable, bytes] = OrderedDict()
+        # A worker serves requests in several threads; one's eviction must not pull a key
+        # from under another's lookup.
+        self.lock = threading.Lock()
 
     def get(self, key: Hashable) -> bytes | None:
-        value = self.entries.get(key)
-        if value is not None:
-            self.entries.move_to_end(key)
-        return value
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
 
     def put(self, key: Hashable, value: bytes) -> None:
-        if len(value) > self.max_bytes or key in self.entries:
-            return
-        self.entries[key] = value
-        self.size += len(value)
-        while self.size > self.max_bytes:
-            _, evicted = self.entries.popitem(last=False)
-            self.size -= len(evicted)
+        with self.lock:
+            if len(value) > self.max_bytes or key in self.entries:
+                return
+            self.entries[key] = value
+            self.size += len(value)
+            while self.size > self.max_bytes:
+                _, evicted = self.entries.popitem(last=False)
+                self.size -= len(evicted)
 
     def clear(self) -> None:
-        self.entries.clear()
-        self.size = 0
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
 
 
 # Whole responses, and documents with the links of one origin and format filled in.
