@@ -29,6 +29,7 @@ from django.db.models.fields import AutoFieldMixin
 
 from launchlibrary.api import documents
 from launchlibrary.api.urls import API_VERSION
+from launchlibrary.writes import save_changed
 
 # Keys LL2 objects carry that are presentation, not data: every object's `response_mode`, and
 # the `url` of its own API page (but a social media link's or an info URL's `url` is data).
@@ -193,11 +194,7 @@ class Importer:
                 raise ImportRefused(json_path, f"cannot create {model.__name__}: {error}") from None
             self.report.created[model._meta.verbose_name] += 1
             return instance, True
-        changed = [name for name, value in values.items() if getattr(instance, name) != value]
-        if changed:
-            for name in changed:
-                setattr(instance, name, values[name])
-            instance.save(update_fields=changed)
+        if save_changed(instance, values):
             self.report.updated[model._meta.verbose_name] += 1
         return instance, False
 

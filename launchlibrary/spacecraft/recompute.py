@@ -11,6 +11,7 @@ from launchlibrary.spacecraft import history
 from launchlibrary.spacecraft.history import Span
 from launchlibrary.spacecraft.models import Spacecraft, SpacecraftFlight
 from launchlibrary.stations.models import DockingEvent
+from launchlibrary.writes import save_changed
 
 # Figures that only grow as history grows, and the one that only shrinks.
 GROWING = ("flights_count", "mission_ends_count", "time_in_space", "time_docked")
@@ -48,7 +49,7 @@ def recompute(at: datetime, spacecraft_ids: Iterable[int] | None = None) -> int:
             flights = flights_by_craft[craft.pk]
             spans = [Span(flight.launch.net, flight.mission_end) for flight in flights]
             partial = (craft.flights_count or 0) > history.flights_count(spans, at)
-            changed += _store(
+            changed += save_changed(
                 craft, _craft_figures(craft, spans, dockings_by_craft[craft.pk], at, partial)
             )
             for flight, span, turn_around in zip(
@@ -57,7 +58,7 @@ def recompute(at: datetime, spacecraft_ids: Iterable[int] | None = None) -> int:
                 figures = {"duration": history.flight_duration(span, at)}
                 if not partial:
                     figures["turn_around_time"] = turn_around
-                changed += _store(flight, figures)
+                changed += save_changed(flight, figures)
         documents.flush()
     return changed
 
@@ -83,13 +84,3 @@ def _craft_figures(craft: Spacecraft, spans, dockings, at: datetime, partial: bo
         # Without the latest flight known, only a known flight under way says more.
         figures["in_space"] = figures["in_space"] or craft.in_space
     return figures
-
-
-def _store(instance, figures: dict) -> int:
-    changed = [name for name, value in figures.items() if getattr(instance, name) != value]
-    if not changed:
-        return 0
-    for name in changed:
-        setattr(instance, name, figures[name])
-    instance.save(update_fields=changed)
-    return 1
