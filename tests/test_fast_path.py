@@ -213,3 +213,19 @@ def test_recent_bytes_keep_to_their_size_and_survive_threads():
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(churn, range(4)))
     assert recent.size == sum(len(value) for value in recent.entries.values()) <= 100
+
+
+def test_materialize_renders_the_documents_a_database_lacks(db):
+    before = detailed_documents()
+    normal_count = Document.objects.filter(resource="spacecraft", mode="normal").count()
+    Document.objects.filter(
+        resource="spacecraft", mode="detailed", object_id__in=["51", "556"]
+    ).delete()
+    Document.objects.filter(resource="spacecraft", mode="normal", object_id="62").delete()
+    out = io.StringIO()
+    call_command("materialize", stdout=out)
+    assert out.getvalue() == "spacecraft: 3 objects rendered\n"
+    assert detailed_documents() == before
+    assert Document.objects.filter(resource="spacecraft", mode="normal").count() == normal_count
+    call_command("materialize", "--all", stdout=io.StringIO())
+    assert detailed_documents() == before

@@ -104,19 +104,16 @@ def render(endpoint: Endpoint, ids: Iterable) -> None:
 
 
 def render_missing(endpoint: Endpoint) -> int:
-    """Render the documents of every object that lacks one; return how many objects."""
-    missing = set()
+    """Render the documents of every object that lacks one in some mode; return how many
+    objects."""
+    pks = {str(pk): pk for pk in endpoint.model._default_manager.values_list("pk", flat=True)}
+    missing: set[str] = set()
     for mode in endpoint.modes:
-        have = Document.objects.filter(resource=endpoint.resource, mode=mode).values_list(
+        stored = Document.objects.filter(resource=endpoint.resource, mode=mode).values_list(
             "object_id", flat=True
         )
-        stored = set(have)
-        missing.update(
-            pk
-            for pk in endpoint.model._default_manager.values_list("pk", flat=True)
-            if str(pk) not in stored
-        )
-    render(endpoint, sorted(missing, key=str))
+        missing |= pks.keys() - set(stored)
+    render(endpoint, [pks[key] for key in sorted(missing)])
     return len(missing)
 
 
