@@ -155,9 +155,12 @@ REST_FRAMEWORK = {
 # every response with the serializers, the reference the fast path is tested against.
 LL2_READ_PATH = os.environ.get("LL2_READ_PATH", "fast")
 LL2_RESPONSE_CACHE_SECONDS = int(os.environ.get("LL2_RESPONSE_CACHE_SECONDS", "600"))
-# Each worker also keeps its most recent responses, and the documents it served with their
-# links filled in, up to this many bytes each, as ready bytes.
+# Each worker also keeps, as ready Python objects, its most recent responses and the ordered
+# ids of recent listings, up to this many bytes each...
 LL2_PROCESS_CACHE_BYTES = int(os.environ.get("LL2_PROCESS_CACHE_BYTES", str(64 * 2**20)))
+# ...and the documents it served with their links filled in, up to this many bytes: 10,000
+# detailed spacecraft take 110 MB.
+LL2_DOCUMENT_CACHE_BYTES = int(os.environ.get("LL2_DOCUMENT_CACHE_BYTES", str(128 * 2**20)))
 # Cache-Control max-age for clients and proxies: LL2's data changes a few times an hour.
 LL2_CACHE_MAX_AGE = int(os.environ.get("LL2_CACHE_MAX_AGE", "60"))
 

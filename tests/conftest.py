@@ -36,7 +36,8 @@ def fresh_response_cache():
     cache is keyed by: responses cached by one test must not answer the next."""
     cache.clear()
     fastpath.recent_responses.clear()
-    fastpath.recent_documents.clear()
+    fastpath.document_shelves.clear()
+    fastpath.recent_listings.clear()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 the live path (serializers per request) answers, and stays fresh as the data changes."""
 
 import io
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.management import call_command
@@ -194,25 +193,46 @@ def test_a_scaled_dataset_byte_equal_to_live(client, settings):
     assert_same_bytes(client, settings, LIST, format="json", ordering="-time_in_space", offset=50)
 
 
-def test_recent_bytes_keep_to_their_size_and_survive_threads():
-    recent = fastpath.RecentBytes(max_bytes=100)
-    recent.put("a", b"x" * 60)
-    recent.put("b", b"y" * 30)
-    assert recent.get("a") == b"x" * 60  # now the most recently used
-    recent.put("c", b"z" * 30)  # evicts "b", the least recently used
-    assert recent.get("b") is None
-    assert recent.size == 90
-    recent.put("huge", b"h" * 101)
-    assert recent.get("huge") is None
+def test_pages_are_sliced_from_a_listing_read_once(client, settings):
+    params = {"format": "json", "ordering": "-flights_count", "limit": 4}
+    get(client, settings, "fast", LIST, **params)
+    with CaptureQueriesContext(connection) as queries:
+        # Another page, another mode, a cache-busting parameter: the same listing.
+        fast = get(client, settings, "fast", LIST, offset=8, mode="detailed", _="1", **params)
+    # The data version and the page's documents: no ids, no count.
+    assert len(queries) == 2
+    live = get(client, settings, "live", LIST, offset=8, mode="detailed", _="1", **params)
+    assert fast.content == live.content
 
-    def churn(thread: int) -> None:
-        for number in range(2000):
-            recent.put((thread, number), b"v" * 7)
-            recent.get((thread, number - 3))
 
-    with ThreadPoolExecutor(4) as pool:
-        list(pool.map(churn, range(4)))
-    assert recent.size == sum(len(value) for value in recent.entries.values()) <= 100
+def test_each_filter_search_and_ordering_has_its_own_listing(client, settings):
+    for params in [
+        {"in_space": "true"},
+        {"in_space": "false"},
+        {"search": "dragon"},
+        {"search": "soyuz"},
+        {"ordering": "time_in_space"},
+        {"ordering": "-time_in_space"},
+        {},
+    ]:
+        assert_same_bytes(client, settings, LIST, format="json", limit=5, offset=2, **params)
+
+
+def test_a_write_gives_pages_a_new_listing(client, settings, django_capture_on_commit_callbacks):
+    params = {"format": "json", "ordering": "-flights_count", "limit": 3}
+    first = get(client, settings, "fast", LIST, **params).json()["results"][0]["id"]
+    craft = Spacecraft.objects.exclude(pk=first).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        craft.flights_count = 1000
+        craft.save()
+    assert get(client, settings, "fast", LIST, **params).json()["results"][0]["id"] == craft.pk
+    assert_same_bytes(client, settings, LIST, **params)
+
+
+def test_a_listing_too_long_to_keep_is_read_page_by_page(client, settings, monkeypatch):
+    monkeypatch.setattr(fastpath, "LISTING_MAX_IDS", 5)
+    assert_same_bytes(client, settings, LIST, format="json", limit=4, offset=10)
+    assert not fastpath.recent_listings.entries
 
 
 def test_materialize_renders_the_documents_a_database_lacks(db):

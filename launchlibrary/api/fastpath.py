@@ -6,10 +6,9 @@ same JSON renderer as the live path writes, so both paths answer the same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -17,69 +16,48 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 
 from launchlibrary.api.documents import current_version, fill_links, renderer
+from launchlibrary.api.filters import filter_names
 from launchlibrary.api.models import Document
+from launchlibrary.api.process_cache import Recent, Shelves
 from launchlibrary.api.urls import link_parts
 
 JSON = "application/json"
 
 
-class RecentBytes:
-    """The most recently used values of this process, as ready bytes, up to a size: a hit
-    costs no copy, no unpickling and no database read."""
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.size = 0
-        self.entries: OrderedDict[Hashable, bytes] = OrderedDict()
-        # A worker serves requests in several threads; one's eviction must not pull a key
-        # from under another's lookup.
-        self.lock = threading.Lock()
-
-    def get(self, key: Hashable) -> bytes | None:
-        with self.lock:
-            value = self.entries.get(key)
-            if value is not None:
-                self.entries.move_to_end(key)
-            return value
-
-    def put(self, key: Hashable, value: bytes) -> None:
-        with self.lock:
-            if len(value) > self.max_bytes or key in self.entries:
-                return
-            self.entries[key] = value
-            self.size += len(value)
-            while self.size > self.max_bytes:
-                _, evicted = self.entries.popitem(last=False)
-                self.size -= len(evicted)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-            self.size = 0
+# A listing (the rows of a query, filtered, searched and ordered) longer than this is not
+# kept: its pages are read from the database one at a time.
+LISTING_MAX_IDS = 100_000
 
 
-# Whole responses, and documents with the links of one origin and format filled in.
-recent_responses = RecentBytes(settings.LL2_PROCESS_CACHE_BYTES)
-recent_documents = RecentBytes(settings.LL2_PROCESS_CACHE_BYTES)
+def listing_size(ids: tuple[str, ...]) -> int:
+    # A tuple slot and a short string per id, roughly.
+    return 64 * (len(ids) + 1)
+
+
+# Whole responses; documents with the links of one origin and format filled in; the
+# ordered ids of listings.
+recent_responses = Recent(settings.LL2_PROCESS_CACHE_BYTES)
+document_shelves = Shelves(settings.LL2_DOCUMENT_CACHE_BYTES)
+recent_listings = Recent(settings.LL2_PROCESS_CACHE_BYTES, size_of=listing_size)
 
 
 def serves_documents(request: Request) -> bool:
     return settings.LL2_READ_PATH == "fast" and request.accepted_renderer.format == "json"
 
 
-def list_page(view, request: Request, version: int) -> HttpResponse | None:
+def list_page(view, request: Request, version: int) -> bytes | None:
     """The page of documents the live list would serialize; None if one is not rendered yet."""
-    queryset = view.filter_queryset(view.endpoint.model._default_manager.all())
     paginator = view.paginator
     limit, offset = paginator.get_limit(request), paginator.get_offset(request)
-    ids = [str(pk) for pk in queryset.values_list("pk", flat=True)[offset : offset + limit]]
+    ids, count = page_ids(view, request, version, offset, limit)
     bodies = documents(request, version, view.endpoint.resource, view.get_mode_name(), ids)
     if None in bodies:
         return None
     paginator.request, paginator.limit, paginator.offset = request, limit, offset
-    paginator.count = queryset.count()
+    paginator.count = count
     envelope = renderer.render(
         {
             "count": paginator.count,
@@ -88,13 +66,53 @@ def list_page(view, request: Request, version: int) -> HttpResponse | None:
             "results": [],
         }
     )
-    # The envelope ends in `"results":[]}`: the documents go between the brackets.
-    return HttpResponse(b"".join([envelope[:-2], b",".join(bodies), b"]}"]), content_type=JSON)
+    if not bodies:
+        return envelope
+    # The envelope ends in `"results":[]}`: the documents go between the brackets, joined
+    # in one copy (a page is a megabyte).
+    bodies[0] = envelope[:-2] + bodies[0]
+    bodies[-1] += b"]}"
+    return b",".join(bodies)
 
 
-def detail(view, request: Request, version: int, pk: str) -> HttpResponse | None:
+def page_ids(view, request: Request, version: int, offset: int, limit: int) -> tuple[list, int]:
+    """The ids of a page and the count of its listing.
+
+    A listing's ordered ids are read once per data version and kept, so a page is a slice
+    of them: its cost is the same at any offset and any table size, where the database
+    walks an index up to the offset and counts every matching row for each page.
+    """
+    key = (version, view.endpoint.resource, listing_query(view, request))
+    ids = recent_listings.get(key)
+    if ids is None:
+        queryset = view.filter_queryset(view.endpoint.model._default_manager.all())
+        pks = queryset.values_list("pk", flat=True)
+        count = queryset.count()
+        if count > LISTING_MAX_IDS:
+            return [str(pk) for pk in pks[offset : offset + limit]], count
+        ids = tuple(str(pk) for pk in pks)
+        recent_listings.put(key, ids)
+    return list(ids[offset : offset + limit]), len(ids)
+
+
+def listing_query(view, request: Request) -> tuple:
+    """The query parameters that choose and order a listing's rows, as given."""
+    return tuple(
+        (name, tuple(request.query_params.getlist(name)))
+        for name in listing_parameters(type(view))
+        if name in request.query_params
+    )
+
+
+@functools.cache
+def listing_parameters(view_class) -> tuple[str, ...]:
+    names = {api_settings.SEARCH_PARAM, api_settings.ORDERING_PARAM}
+    return tuple(sorted(filter_names(view_class) | names))
+
+
+def detail(view, request: Request, version: int, pk: str) -> bytes | None:
     [body] = documents(request, version, view.endpoint.resource, view.endpoint.detail_mode, [pk])
-    return None if body is None else HttpResponse(body, content_type=JSON)
+    return body
 
 
 def documents(
@@ -108,19 +126,20 @@ def documents(
     document read is kept, filled in, for the next page that holds it.
     """
     links = link_parts(request)
-    keys = {pk: (version, *links, resource, mode, pk) for pk in ids}
-    found = {pk: recent_documents.get(key) for pk, key in keys.items()}
+    shelf_key = (version, *links, resource, mode)
+    shelf = document_shelves.shelf(shelf_key)
+    found = {pk: shelf.get(pk) for pk in ids}
     missing = [pk for pk, body in found.items() if body is None]
     if missing:
         for pk, body in Document.objects.filter(
             resource=resource, mode=mode, object_id__in=missing
         ).values_list("object_id", "body"):
             found[pk] = fill_links(bytes(body), *links)
-            recent_documents.put(keys[pk], found[pk])
+            document_shelves.put(shelf_key, pk, found[pk])
     return [found[pk] for pk in ids]
 
 
-def cached(request: Request, build: Callable[[int], HttpResponse | None]) -> HttpResponse | None:
+def cached(request: Request, build: Callable[[int], bytes | None]) -> HttpResponse | None:
     """The response for this query of this data version, from this process's recent ones,
     the shared cache (Redis when configured) or built and kept; `304 Not Modified` when the
     client holds it already (`If-None-Match`)."""
@@ -135,10 +154,9 @@ def cached(request: Request, build: Callable[[int], HttpResponse | None]) -> Htt
     if body is None and settings.REDIS_URL:
         body = cache.get(key)
     if body is None:
-        response = build(version)
-        if response is None:
+        body = build(version)
+        if body is None:
             return None
-        body = response.content
         if settings.REDIS_URL:
             cache.set(key, body, settings.LL2_RESPONSE_CACHE_SECONDS)
     recent_responses.put(key, body)

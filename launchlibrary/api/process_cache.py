@@ -1,0 +1,97 @@
+"""What each worker process keeps between requests, as ready Python objects: a hit costs no
+copy, no unpickling and no database read.
+
+Every key here names the data version, so a write never leaves an entry to be served
+stale: entries of older versions are no longer asked for and age out.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+
+class Recent:
+    """The most recently used values, up to a total size (`size_of` each, bytes' length by
+    default)."""
+
+    def __init__(self, max_bytes: int, size_of: Callable[[Any], int] = len) -> None:
+        self.max_bytes = max_bytes
+        self.size_of = size_of
+        self.size = 0
+        self.entries: OrderedDict[Hashable, Any] = OrderedDict()
+        # A worker serves requests in several threads; one's eviction must not pull a key
+        # from under another's lookup.
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any:
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        size = self.size_of(value)
+        with self.lock:
+            if size > self.max_bytes or key in self.entries:
+                return
+            self.entries[key] = value
+            self.size += size
+            while self.size > self.max_bytes:
+                _, evicted = self.entries.popitem(last=False)
+                self.size -= self.size_of(evicted)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+class Shelves:
+    """Documents by object id, on one shelf per (data version, origin, format, resource,
+    mode): a page finds its documents with one dictionary lookup each, and no key to build
+    or recency to update per document.
+
+    Whole shelves are dropped, least recently used first, to stay within `max_bytes`; a
+    shelf that alone fills it takes no more documents.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.shelves: OrderedDict[Hashable, dict[str, bytes]] = OrderedDict()
+        self.shelf_sizes: dict[Hashable, int] = {}
+        self.lock = threading.Lock()
+
+    def shelf(self, key: Hashable) -> dict[str, bytes]:
+        """The shelf to read from; documents go onto it with `put`."""
+        with self.lock:
+            shelf = self.shelves.get(key)
+            if shelf is None:
+                shelf = self.shelves[key] = {}
+                self.shelf_sizes[key] = 0
+            self.shelves.move_to_end(key)
+            return shelf
+
+    def put(self, key: Hashable, object_id: str, body: bytes) -> None:
+        with self.lock:
+            shelf = self.shelves.get(key)
+            if shelf is None or object_id in shelf:
+                return
+            while self.size + len(body) > self.max_bytes and next(iter(self.shelves)) != key:
+                oldest, _ = self.shelves.popitem(last=False)
+                self.size -= self.shelf_sizes.pop(oldest)
+            if self.size + len(body) > self.max_bytes:
+                return
+            shelf[object_id] = body
+            self.shelf_sizes[key] += len(body)
+            self.size += len(body)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.shelves.clear()
+            self.shelf_sizes.clear()
+            self.size = 0

@@ -1,0 +1,78 @@
+"""What a worker keeps in memory stays within its size, and survives concurrent threads."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+from launchlibrary.api.process_cache import Recent, Shelves
+
+
+def test_recent_values_keep_to_their_size_and_survive_threads():
+    recent = Recent(max_bytes=100)
+    recent.put("a", b"x" * 60)
+    recent.put("b", b"y" * 30)
+    assert recent.get("a") == b"x" * 60  # now the most recently used
+    recent.put("c", b"z" * 30)  # evicts "b", the least recently used
+    assert recent.get("b") is None
+    assert recent.size == 90
+    recent.put("huge", b"h" * 101)
+    assert recent.get("huge") is None
+
+    def churn(thread: int) -> None:
+        for number in range(2000):
+            recent.put((thread, number), b"v" * 7)
+            recent.get((thread, number - 3))
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(churn, range(4)))
+    assert recent.size == sum(len(value) for value in recent.entries.values()) <= 100
+
+
+def test_recent_values_are_measured_by_their_size_function():
+    recent = Recent(max_bytes=100, size_of=lambda ids: 10 * len(ids))
+    recent.put("first", ("1",) * 6)
+    recent.put("second", ("2",) * 5)  # 60 + 50 > 100: the first goes
+    assert recent.get("first") is None
+    assert recent.get("second") == ("2",) * 5
+    assert recent.size == 50
+
+
+def test_shelves_drop_the_least_recently_used_shelf_whole():
+    shelves = Shelves(max_bytes=100)
+    old, new = shelves.shelf("old"), shelves.shelf("new")
+    shelves.put("old", "1", b"a" * 40)
+    shelves.put("old", "2", b"b" * 40)
+    shelves.put("new", "1", b"c" * 40)  # 120 > 100: the old shelf goes, both documents
+    assert old == {"1": b"a" * 40, "2": b"b" * 40}  # a reader holding it still reads it
+    assert shelves.shelf("old") == {}
+    assert new == {"1": b"c" * 40}
+    assert shelves.size == 40
+    shelves.put("gone", "1", b"d")  # no shelf was asked for under that key
+    assert shelves.size == 40
+
+
+def test_a_shelf_that_fills_the_size_alone_takes_no_more():
+    shelves = Shelves(max_bytes=100)
+    shelf = shelves.shelf("only")
+    for object_id in "12345":
+        shelves.put("only", object_id, b"x" * 30)
+    assert set(shelf) == {"1", "2", "3"}
+    assert shelves.size == 90
+
+
+def test_shelves_survive_threads():
+    shelves = Shelves(max_bytes=1000)
+
+    def churn(thread: int) -> None:
+        for number in range(2000):
+            key = (thread, number % 7)
+            shelf = shelves.shelf(key)
+            shelves.put(key, str(number), b"v" * 9)
+            shelf.get(str(number - 1))
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(churn, range(4)))
+    assert shelves.size == sum(shelves.shelf_sizes.values()) <= 1000
+    assert shelves.shelf_sizes.keys() == shelves.shelves.keys()
+    assert all(
+        shelves.shelf_sizes[key] == sum(map(len, shelf.values()))
+        for key, shelf in shelves.shelves.items()
+    )
