@@ -168,21 +168,10 @@ def app_server(kind: str, database_url: str, read_path: str, workers: int) -> It
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url + PAGE)
-        warm_up(url)
         yield url, server.pid
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-
-
-def warm_up(url: str) -> None:
-    """A few seconds of load before measuring: workers import lazily and fill their caches,
-    and the first run on a fresh server otherwise measures that."""
-    subprocess.run(
-        ["wrk", "-t2", "-c8", "-d3s", "--timeout", "60s", url + PAGE],
-        capture_output=True,
-        check=True,
-    )
 
 
 @contextmanager
@@ -209,15 +198,35 @@ def to_ms(value: str) -> float:
 
 
 def wrk(url: str, scenario: str, server: str, args, lua: str | None = None) -> Measure:
+    """The median run, by requests/s, of `args.rounds`, each on new connections, after a
+    warm-up with the same load: workers import lazily and fill their memory of listings and
+    documents, and a server in service has done both. New connections each run, because a
+    worker keeps the connections it accepts, and which worker accepts how many of a few
+    varies from run to run."""
     command = ["wrk", "--latency", "--timeout", "60s", f"-t{args.threads}"]
-    command += [f"-c{args.connections}", f"-d{args.seconds}s"]
+    command += [f"-c{args.connections}"]
     if lua:
         script = WORK / (re.sub(r"\W+", "-", scenario).strip("-") + ".lua")
         script.write_text(lua)
         command += ["-s", str(script)]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    subprocess.run([*command, f"-d{args.warm_up}s", url], capture_output=True, check=True)
+    runs = [
+        parse_wrk(
+            subprocess.run(
+                [*command, f"-d{args.seconds}s", url], capture_output=True, text=True, check=True
+            ).stdout,
+            scenario,
+            server,
+        )
+        for _ in range(args.rounds)
+    ]
+    measure = sorted(runs, key=lambda run: run.requests_per_second)[len(runs) // 2]
+    print(f"{scenario:<42} {server:<22} {measure.requests_per_second:>9.1f} req/s", flush=True)
+    return measure
+
+
+def parse_wrk(output: str, scenario: str, server: str) -> Measure:
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
-    requests = int(re.search(r"(\d+) requests in", output).group(1))
     failures = sum(
         int(count)
         for count in re.findall(
@@ -227,17 +236,15 @@ def wrk(url: str, scenario: str, server: str, args, lua: str | None = None) -> M
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+)", output)
     if socket_errors:
         failures += sum(int(count) for count in socket_errors.groups())
-    measure = Measure(
+    return Measure(
         scenario=scenario,
         server=server,
         requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         p50_ms=to_ms(latency["50"]),
         p99_ms=to_ms(latency["99"]),
-        requests=requests,
+        requests=int(re.search(r"(\d+) requests in", output).group(1)),
         failures=failures,
     )
-    print(f"{scenario:<42} {server:<22} {measure.requests_per_second:>9.1f} req/s", flush=True)
-    return measure
 
 
 def worker_rss_mb(master_pid: int) -> list[float]:
@@ -347,8 +354,9 @@ def report(measures: list[Measure], facts: dict, args) -> str:
         f"Run by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: {os.cpu_count()} cores "
         f"({cpu}), Python {platform.python_version()}, SQLite. {args.spacecraft:,} spacecraft "
         f"(bundled data grown by `scale_dataset`); servers with {args.workers} workers; "
-        f"wrk with {args.threads} threads, {args.connections} connections, {args.seconds} s "
-        "a run, over loopback on the same machine.",
+        f"wrk with {args.threads} threads and {args.connections} connections over loopback on "
+        f"the same machine; each figure is the median of {args.rounds} runs of {args.seconds} s "
+        f"(by requests/s), after {args.warm_up} s of the same load.",
         "",
         "| scenario | server | requests/s | p50 ms | p99 ms | requests | failures |",
         "|---|---|---:|---:|---:|---:|---:|",
@@ -385,6 +393,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spacecraft", type=int, default=10_000)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--warm-up", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
