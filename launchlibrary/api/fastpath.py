@@ -1,7 +1,8 @@
 """Serving JSON from materialized documents, behind a whole-response cache.
 
-A list page is its documents, in the queryset's order, spliced into an envelope that the
-same JSON renderer as the live path writes, so both paths answer the same bytes.
+A list page is its documents, in the order of its listing (the ids its filters, search and
+ordering select), spliced into an envelope that the same JSON renderer as the live path
+writes, so both paths answer the same bytes.
 """
 
 from __future__ import annotations
@@ -120,10 +121,10 @@ def documents(
 ) -> list[bytes | None]:
     """The documents of the given objects, in their order, links filled in for this request.
 
-    The ids of a page are read first, from an ordering index, and then their documents by
-    key: joining documents into the ordered query instead would have the database read
-    the documents of every matching row (SQLite does) before cutting out the page. Each
-    document read is kept, filled in, for the next page that holds it.
+    A page's ids come first (`page_ids`), then their documents by key: joining documents
+    into the ordered query instead would have the database read the documents of every
+    matching row (SQLite does) before cutting out the page. Each document read is kept,
+    filled in, for the next page that holds it.
     """
     links = link_parts(request)
     shelf_key = (version, *links, resource, mode)
