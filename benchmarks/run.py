@@ -38,6 +38,7 @@ FIRST_CLONE_ID = 10_000_000  # as scale_dataset numbers its clones
 PAGE = "/2.3.0/spacecraft/?limit=100&mode=detailed"
 # (b) with pages of the bundled data's size (28), so that both sizes serve the same bytes.
 EQUAL_PAGES = "(b) fresh query, 28 a page"
+BUNDLED_PAGE_STATIC = "(a) page repeated, bundled data's page"
 
 # Each wrk thread draws its own random numbers.
 SEEDED_LUA = """
@@ -302,6 +303,8 @@ def run(args) -> tuple[list[Measure], dict]:
     with app_server("granian", small, "fast", args.workers) as (url, pid):
         with urllib.request.urlopen(url + "/2.3.0/spacecraft/?limit=1&format=json") as response:
             bundled = json.load(response)["count"]
+        with urllib.request.urlopen(url + PAGE) as response:
+            bundled_page = response.read()
         facts["spacecraft in the bundled data"] = bundled
         measures.append(
             wrk(
@@ -321,6 +324,10 @@ def run(args) -> tuple[list[Measure], dict]:
                 fresh_query_lua(bundled, bundled),
             )
         )
+    facts["bytes of the bundled data's page"] = len(bundled_page)
+    # The ceiling's own ratio between the two sizes' pages: what bytes alone account for.
+    with nginx(bundled_page) as url:
+        measures.append(wrk(url, BUNDLED_PAGE_STATIC, "nginx, static file", args))
     return measures, facts
 
 
@@ -340,6 +347,7 @@ def report(measures: list[Measure], facts: dict, args) -> str:
     small_b = find(measures, "(b) fresh query, bundled data only", "granian, fast path")
     fast_equal = find(measures, EQUAL_PAGES, "granian, fast path")
     small_equal = find(measures, EQUAL_PAGES + ", bundled data only", "granian, fast path")
+    nginx_small = find(measures, BUNDLED_PAGE_STATIC, "nginx, static file")
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -379,6 +387,9 @@ def report(measures: list[Measure], facts: dict, args) -> str:
         "response sizes as much as table sizes.",
         f"- The same with pages of {facts['spacecraft in the bundled data']} at both sizes, the "
         f"same bytes: **{fast_equal.p50_ms / small_equal.p50_ms:.2f}×**",
+        "- nginx's own p50, serving the 100-spacecraft page against the bundled data's page as "
+        f"static files: **{nginx_a.p50_ms / nginx_small.p50_ms:.2f}×**, what the bytes alone "
+        "cost the ceiling",
         "",
         "## Facts",
         "",
