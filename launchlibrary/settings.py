@@ -167,6 +167,9 @@ LL2_CACHE_MAX_AGE = int(os.environ.get("LL2_CACHE_MAX_AGE", "60"))
 # Requests an anonymous client may make per IP address, e.g. `15/hour` as on LL2; unset:
 # no limit. API keys carry their own rates.
 LL2_ANON_RATE = os.environ.get("LL2_ANON_RATE") or None
+# How long a worker may answer from an API key as it last read it: a key changed or
+# deleted in one worker takes effect in the others within this time.
+LL2_API_KEY_CACHE_SECONDS = float(os.environ.get("LL2_API_KEY_CACHE_SECONDS", "60"))
 
 # The docs block of every browsable page ends with this link, as LL2's does.
 LL2_DOCS_URL = os.environ.get("LL2_DOCS_URL", "https://ll.thespacedevs.com/docs/")

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from launchlibrary.accounts.authentication import recent_keys
 from launchlibrary.api import fastpath
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,6 +39,7 @@ def fresh_response_cache():
     fastpath.recent_responses.clear()
     fastpath.document_shelves.clear()
     fastpath.recent_listings.clear()
+    recent_keys.clear()
 
 
 @pytest.fixture

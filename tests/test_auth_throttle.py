@@ -6,6 +6,7 @@ import json
 import os
 import re
 import subprocess
+import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -14,6 +15,8 @@ import pytest
 import redis
 from django.core import checks
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from launchlibrary.accounts.models import ApiKey
 from launchlibrary.endpoints import ENDPOINTS
@@ -132,6 +135,34 @@ def test_a_deleted_key_no_longer_answers(client):
     assert get(client, **token(api_key)).status_code == 200
     api_key.delete()
     assert get(client, **token(api_key)).json() == {"detail": "Invalid token."}
+
+
+def test_a_key_is_read_once_not_on_every_request(client):
+    api_key = make_key("100/hour")
+    assert get(client, **token(api_key)).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, **token(api_key)).status_code == 200
+    assert not [query for query in queries if "accounts_apikey" in query["sql"]]
+
+
+def test_a_key_changed_by_another_worker_takes_effect_within_the_cache_time(client, settings):
+    settings.LL2_API_KEY_CACHE_SECONDS = 0.5
+    api_key = make_key("100/hour")
+    assert get(client, THROTTLE, **token(api_key)).json()["your_request_limit"] == 100
+    # An update sends no signal, as a change made in another worker reaches this one.
+    ApiKey.objects.filter(pk=api_key.pk).update(rate="7/hour")
+    assert get(client, THROTTLE, **token(api_key)).json()["your_request_limit"] == 100
+    time.sleep(0.6)
+    assert get(client, THROTTLE, **token(api_key)).json()["your_request_limit"] == 7
+    ApiKey.objects.filter(pk=api_key.pk).delete()  # sends a signal: at once
+    assert get(client, THROTTLE, **token(api_key)).status_code == 401
+
+
+def test_a_key_refused_then_made_answers_at_once(client):
+    key = "0123456789abcdef0123456789abcdef01234567"
+    assert get(client, HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
+    ApiKey.objects.create(name="late", key=key, rate="10/hour")
+    assert get(client, HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
 
 
 def test_other_schemes_are_anonymous(client):

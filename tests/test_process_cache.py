@@ -76,3 +76,11 @@ def test_shelves_survive_threads():
         shelves.shelf_sizes[key] == sum(map(len, shelf.values()))
         for key, shelf in shelves.shelves.items()
     )
+
+
+def test_a_value_put_again_replaces_the_old_one():
+    recent = Recent(max_bytes=100)
+    recent.put("key", b"x" * 60)
+    recent.put("key", b"y" * 10)
+    assert recent.get("key") == b"y" * 10
+    assert recent.size == 10

@@ -36,8 +36,11 @@ class Recent:
     def put(self, key: Hashable, value: Any) -> None:
         size = self.size_of(value)
         with self.lock:
-            if size > self.max_bytes or key in self.entries:
+            if size > self.max_bytes:
                 return
+            replaced = self.entries.pop(key, None)
+            if replaced is not None:
+                self.size -= self.size_of(replaced)
             self.entries[key] = value
             self.size += size
             while self.size > self.max_bytes:
