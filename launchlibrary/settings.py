@@ -99,6 +99,10 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ll2"),
         }
     }
+    # An unreachable Redis costs what it holds, not the requests: responses are built without
+    # it and rate limits go uncounted, each failure logged, while /health answers 503.
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -1,5 +1,6 @@
 """`GET /health`: 200 when the database and the cache answer, 503 when either does not,
-shown with real servers whose cache or database is unreachable."""
+shown with real servers whose cache or database is unreachable; pages are served without
+the cache."""
 
 import json
 import os
@@ -51,6 +52,23 @@ def test_healthy_with_redis(database_url):
 def test_unreachable_cache_answers_503(database_url):
     env = {"DATABASE_URL": database_url, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
     assert health_of(env) == (503, {"database": "ok", "cache": "error"})
+
+
+def test_unreachable_cache_still_serves_pages_uncounted(database_url):
+    env = {
+        "DATABASE_URL": database_url,
+        "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0",
+        "LL2_ANON_RATE": "2/hour",
+    }
+    with app_server(env) as url:
+        pages = [fetch(f"{url}/2.3.0/spacecraft/?format=json") for _ in range(3)]
+        throttle = fetch(f"{url}/2.3.0/api-throttle/?format=json")
+        health = fetch(f"{url}/health")
+    assert [page.status for page in pages] == [200] * 3
+    assert json.loads(pages[0].body) == {"count": 0, "next": None, "previous": None, "results": []}
+    assert throttle.status == 200
+    assert json.loads(throttle.body)["current_use"] == 0
+    assert health.status == 503
 
 
 def test_unreachable_database_answers_503():

@@ -44,10 +44,15 @@ class LL2RateThrottle(SimpleRateThrottle):
         if self.rate is None:
             return True
         self.opened = self.cache.get_or_set(self.key, self.now, self.duration)
-        return self.count() <= self.num_requests
+        if self.opened is None:
+            # Redis is unreachable (django-redis logs it): the request goes uncounted rather
+            # than failing.
+            return True
+        count = self.count()
+        return count is None or count <= self.num_requests
 
-    def count(self) -> int:
-        """This request's number in the window."""
+    def count(self) -> int | None:
+        """This request's number in the window; None if the cache is unreachable."""
         key = self.count_key()
         try:
             return self.cache.incr(key)
