@@ -35,7 +35,7 @@ def test_recent_values_are_measured_by_their_size_function():
     assert recent.size == 50
 
 
-def test_shelves_drop_the_least_recently_used_shelf_whole():
+def test_shelves_drop_the_least_recently_used_shelf_unread_since_whole():
     shelves = Shelves(max_bytes=100)
     old, new = shelves.shelf("old"), shelves.shelf("new")
     shelves.put("old", "1", b"a" * 40)
@@ -47,6 +47,19 @@ def test_shelves_drop_the_least_recently_used_shelf_whole():
     assert shelves.size == 40
     shelves.put("gone", "1", b"d")  # no shelf was asked for under that key
     assert shelves.size == 40
+
+
+def test_shelves_read_together_keep_what_they_hold():
+    shelves = Shelves(max_bytes=100)
+    for number in "012":
+        for key in ("detailed", "normal"):
+            shelves.shelf(key)
+            shelves.put(key, number, b"x" * 30)
+    assert {key: set(shelf) for key, shelf in shelves.shelves.items()} == {
+        "detailed": {"0", "1"},
+        "normal": {"0"},
+    }
+    assert shelves.size == 90
 
 
 def test_a_shelf_that_fills_the_size_alone_takes_no_more():
@@ -71,7 +84,8 @@ def test_shelves_survive_threads():
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(churn, range(4)))
     assert shelves.size == sum(shelves.shelf_sizes.values()) <= 1000
-    assert shelves.shelf_sizes.keys() == shelves.shelves.keys()
+    assert shelves.shelf_sizes.keys() == shelves.made.keys() == shelves.shelves.keys()
+    assert shelves.read.keys() == shelves.shelves.keys()
     assert all(
         shelves.shelf_sizes[key] == sum(map(len, shelf.values()))
         for key, shelf in shelves.shelves.items()

@@ -58,8 +58,9 @@ class Shelves:
     mode): a page finds its documents with one dictionary lookup each, and no key to build
     or recency to update per document.
 
-    Whole shelves are dropped, least recently used first, to stay within `max_bytes`; a
-    shelf that alone fills it takes no more documents.
+    To stay within `max_bytes`, a shelf being filled drops, least recently used first, the
+    shelves nobody has read since it was made: those of older data versions. Shelves in use
+    together are kept, and once they fill the size the newest documents are not kept.
     """
 
     def __init__(self, max_bytes: int) -> None:
@@ -67,16 +68,23 @@ class Shelves:
         self.size = 0
         self.shelves: OrderedDict[Hashable, dict[str, bytes]] = OrderedDict()
         self.shelf_sizes: dict[Hashable, int] = {}
+        # When each shelf was made and last read, in reads of any shelf.
+        self.reads = 0
+        self.made: dict[Hashable, int] = {}
+        self.read: dict[Hashable, int] = {}
         self.lock = threading.Lock()
 
     def shelf(self, key: Hashable) -> dict[str, bytes]:
         """The shelf to read from; documents go onto it with `put`."""
         with self.lock:
+            self.reads += 1
             shelf = self.shelves.get(key)
             if shelf is None:
                 shelf = self.shelves[key] = {}
                 self.shelf_sizes[key] = 0
+                self.made[key] = self.reads
             self.shelves.move_to_end(key)
+            self.read[key] = self.reads
             return shelf
 
     def put(self, key: Hashable, object_id: str, body: bytes) -> None:
@@ -84,17 +92,23 @@ class Shelves:
             shelf = self.shelves.get(key)
             if shelf is None or object_id in shelf:
                 return
-            while self.size + len(body) > self.max_bytes and next(iter(self.shelves)) != key:
-                oldest, _ = self.shelves.popitem(last=False)
-                self.size -= self.shelf_sizes.pop(oldest)
-            if self.size + len(body) > self.max_bytes:
-                return
+            while self.size + len(body) > self.max_bytes:
+                oldest = next(iter(self.shelves))
+                if self.read[oldest] >= self.made[key]:
+                    return
+                self._drop(oldest)
             shelf[object_id] = body
             self.shelf_sizes[key] += len(body)
             self.size += len(body)
+
+    def _drop(self, key: Hashable) -> None:
+        del self.shelves[key], self.made[key], self.read[key]
+        self.size -= self.shelf_sizes.pop(key)
 
     def clear(self) -> None:
         with self.lock:
             self.shelves.clear()
             self.shelf_sizes.clear()
+            self.made.clear()
+            self.read.clear()
             self.size = 0
