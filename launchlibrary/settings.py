@@ -158,6 +158,9 @@ REST_FRAMEWORK = {
 # `fast` serves JSON from materialized documents behind a response cache; `live` renders
 # every response with the serializers, the reference the fast path is tested against.
 LL2_READ_PATH = os.environ.get("LL2_READ_PATH", "fast")
+# Responses asked for more than once go to Redis too, for every worker and server, and stay
+# there this long.
+LL2_SHARED_RESPONSES = bool(REDIS_URL)
 LL2_RESPONSE_CACHE_SECONDS = int(os.environ.get("LL2_RESPONSE_CACHE_SECONDS", "600"))
 # Each worker also keeps, as ready Python objects, its most recent responses and the ordered
 # ids of recent listings, up to this many bytes each...

@@ -39,6 +39,7 @@ def fresh_response_cache():
     fastpath.recent_responses.clear()
     fastpath.document_shelves.clear()
     fastpath.recent_listings.clear()
+    fastpath.shared_keys.clear()
     recent_keys.clear()
 
 

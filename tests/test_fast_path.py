@@ -166,6 +166,34 @@ def test_etag_and_cache_control(client, settings):
     assert other.status_code == 200
 
 
+def as_another_worker() -> None:
+    """Forget what this process keeps, as a worker that has served nothing yet."""
+    for kept in (
+        fastpath.recent_responses,
+        fastpath.document_shelves,
+        fastpath.recent_listings,
+        fastpath.shared_keys,
+    ):
+        kept.clear()
+
+
+def test_a_response_asked_for_again_is_shared_with_other_workers(client, settings):
+    settings.LL2_SHARED_RESPONSES = True  # Redis in the PostgreSQL run, local memory else
+    params = {"format": "json", "limit": 3, "offset": 5}
+    first = get(client, settings, "fast", LIST, **params)
+    as_another_worker()
+    with CaptureQueriesContext(connection) as queries:
+        get(client, settings, "fast", LIST, **params)
+    # Asked for once, it was not shared: built again from the listing and the documents.
+    assert len(queries) == 4
+    get(client, settings, "fast", LIST, **params)  # asked for again: shared
+    as_another_worker()
+    with CaptureQueriesContext(connection) as queries:
+        again = get(client, settings, "fast", LIST, **params)
+    assert len(queries) == 1  # the data version alone
+    assert again.content == first.content
+
+
 def test_the_browsable_page_is_rendered_live(client, settings):
     page = get(client, settings, "fast", LIST, format="api")
     assert "ETag" not in page
