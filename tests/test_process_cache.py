@@ -35,31 +35,48 @@ def test_recent_values_are_measured_by_their_size_function():
     assert recent.size == 50
 
 
-def test_shelves_drop_the_least_recently_used_shelf_unread_since_whole():
+def test_a_shelf_takes_room_from_the_least_recently_read_one():
     shelves = Shelves(max_bytes=100)
     old, new = shelves.shelf("old"), shelves.shelf("new")
     shelves.put("old", "1", b"a" * 40)
     shelves.put("old", "2", b"b" * 40)
-    shelves.put("new", "1", b"c" * 40)  # 120 > 100: the old shelf goes, both documents
-    assert old == {"1": b"a" * 40, "2": b"b" * 40}  # a reader holding it still reads it
-    assert shelves.shelf("old") == {}
+    shelves.put("new", "1", b"c" * 40)  # 120 > 100: one of the old shelf's documents goes
+    assert len(old) == 1
     assert new == {"1": b"c" * 40}
-    assert shelves.size == 40
-    shelves.put("gone", "1", b"d")  # no shelf was asked for under that key
-    assert shelves.size == 40
+    assert shelves.size == 80
+    shelves.put("new", "2", b"d" * 40)
+    shelves.put("new", "3", b"e" * 20)  # the old shelf drains away, and is dropped
+    assert "old" not in shelves.shelves
+    assert set(new) == {"1", "2", "3"}
+    assert shelves.size == 100
+    shelves.put("gone", "1", b"f")  # no shelf was asked for under that key
+    assert shelves.size == 100
 
 
-def test_shelves_read_together_keep_what_they_hold():
+def test_shelves_read_in_turn_share_the_room():
     shelves = Shelves(max_bytes=100)
-    for number in "012":
+    for number in "0123":
         for key in ("detailed", "normal"):
             shelves.shelf(key)
             shelves.put(key, number, b"x" * 30)
-    assert {key: set(shelf) for key, shelf in shelves.shelves.items()} == {
-        "detailed": {"0", "1"},
-        "normal": {"0"},
-    }
     assert shelves.size == 90
+    assert all(shelves.shelves.values())
+    assert shelves.size == sum(map(len, _bodies(shelves)))
+
+
+def _bodies(shelves: Shelves) -> list[bytes]:
+    return [body for shelf in shelves.shelves.values() for body in shelf.values()]
+
+
+def test_shelves_beyond_their_number_are_dropped_least_recently_read_first():
+    shelves = Shelves(max_bytes=100, max_shelves=3)
+    for origin in ("a", "b", "c", "d"):
+        shelves.shelf(origin)
+    assert list(shelves.shelves) == ["b", "c", "d"]
+    shelves.put("b", "1", b"x" * 10)
+    shelves.shelf("e")  # drops "b", and its bytes
+    assert list(shelves.shelves) == ["c", "d", "e"]
+    assert shelves.size == 0
 
 
 def test_a_shelf_that_fills_the_size_alone_takes_no_more():
@@ -84,8 +101,7 @@ def test_shelves_survive_threads():
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(churn, range(4)))
     assert shelves.size == sum(shelves.shelf_sizes.values()) <= 1000
-    assert shelves.shelf_sizes.keys() == shelves.made.keys() == shelves.shelves.keys()
-    assert shelves.read.keys() == shelves.shelves.keys()
+    assert shelves.shelf_sizes.keys() == shelves.shelves.keys()
     assert all(
         shelves.shelf_sizes[key] == sum(map(len, shelf.values()))
         for key, shelf in shelves.shelves.items()

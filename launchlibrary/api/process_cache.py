@@ -1,8 +1,9 @@
 """What each worker process keeps between requests, as ready Python objects: a hit costs no
 copy, no unpickling and no database read.
 
-Every key here names the data version, so a write never leaves an entry to be served
-stale: entries of older versions are no longer asked for and age out.
+Responses, listings and documents are kept under keys that name the data version, so a
+write never leaves one to be served stale: those of older versions are no longer asked for
+and age out.
 """
 
 from __future__ import annotations
@@ -58,33 +59,32 @@ class Shelves:
     mode): a page finds its documents with one dictionary lookup each, and no key to build
     or recency to update per document.
 
-    To stay within `max_bytes`, a shelf being filled drops, least recently used first, the
-    shelves nobody has read since it was made: those of older data versions. Shelves in use
-    together are kept, and once they fill the size the newest documents are not kept.
+    To stay within `max_bytes`, a shelf being filled takes room from the least recently
+    read shelf, a document at a time: shelves of older data versions, or of a one-off
+    origin, drain away, and shelves read in turn share the room rather than empty each
+    other. A shelf that is itself the least recently read takes no more. Past
+    `max_shelves`, the least recently read shelf is dropped whole (empty shelves cost
+    nothing in bytes, but one is made for every origin asked for).
     """
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, max_shelves: int = 256) -> None:
         self.max_bytes = max_bytes
+        self.max_shelves = max_shelves
         self.size = 0
         self.shelves: OrderedDict[Hashable, dict[str, bytes]] = OrderedDict()
         self.shelf_sizes: dict[Hashable, int] = {}
-        # When each shelf was made and last read, in reads of any shelf.
-        self.reads = 0
-        self.made: dict[Hashable, int] = {}
-        self.read: dict[Hashable, int] = {}
         self.lock = threading.Lock()
 
     def shelf(self, key: Hashable) -> dict[str, bytes]:
         """The shelf to read from; documents go onto it with `put`."""
         with self.lock:
-            self.reads += 1
             shelf = self.shelves.get(key)
             if shelf is None:
                 shelf = self.shelves[key] = {}
                 self.shelf_sizes[key] = 0
-                self.made[key] = self.reads
+                if len(self.shelves) > self.max_shelves:
+                    self._drop(next(iter(self.shelves)))
             self.shelves.move_to_end(key)
-            self.read[key] = self.reads
             return shelf
 
     def put(self, key: Hashable, object_id: str, body: bytes) -> None:
@@ -94,21 +94,25 @@ class Shelves:
                 return
             while self.size + len(body) > self.max_bytes:
                 oldest = next(iter(self.shelves))
-                if self.read[oldest] >= self.made[key]:
+                if oldest == key:
                     return
-                self._drop(oldest)
+                drained = self.shelves[oldest]
+                if drained:
+                    _, evicted = drained.popitem()
+                    self.shelf_sizes[oldest] -= len(evicted)
+                    self.size -= len(evicted)
+                if not drained:
+                    self._drop(oldest)
             shelf[object_id] = body
             self.shelf_sizes[key] += len(body)
             self.size += len(body)
 
     def _drop(self, key: Hashable) -> None:
-        del self.shelves[key], self.made[key], self.read[key]
+        del self.shelves[key]
         self.size -= self.shelf_sizes.pop(key)
 
     def clear(self) -> None:
         with self.lock:
             self.shelves.clear()
             self.shelf_sizes.clear()
-            self.made.clear()
-            self.read.clear()
             self.size = 0
