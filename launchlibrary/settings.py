@@ -94,7 +94,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            # An unreachable Redis fails a request in a second rather than hanging it.
+            # A Redis that does not answer costs a call a second at most, not a hung request.
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ll2"),
         }

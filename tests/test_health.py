@@ -67,7 +67,6 @@ def test_unreachable_cache_still_serves_pages_uncounted(database_url):
     assert [page.status for page in pages] == [200] * 3
     assert json.loads(pages[0].body) == {"count": 0, "next": None, "previous": None, "results": []}
     assert throttle.status == 200
-    assert json.loads(throttle.body)["current_use"] == 0
     assert health.status == 503
 
 

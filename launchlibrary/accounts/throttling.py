@@ -44,11 +44,9 @@ class LL2RateThrottle(SimpleRateThrottle):
         if self.rate is None:
             return True
         self.opened = self.cache.get_or_set(self.key, self.now, self.duration)
-        if self.opened is None:
-            # Redis is unreachable (django-redis logs it): the request goes uncounted rather
-            # than failing.
-            return True
         count = self.count()
+        # None: Redis is unreachable (django-redis logs it), and the request goes uncounted
+        # rather than failing.
         return count is None or count <= self.num_requests
 
     def count(self) -> int | None:
