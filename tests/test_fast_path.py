@@ -260,6 +260,7 @@ def test_a_write_gives_pages_a_new_listing(client, settings, django_capture_on_c
 def test_a_listing_too_long_to_keep_is_read_page_by_page(client, settings, monkeypatch):
     monkeypatch.setattr(fastpath, "LISTING_MAX_IDS", 5)
     assert_same_bytes(client, settings, LIST, format="json", limit=4, offset=10)
+    assert_same_bytes(client, settings, LIST, format="json", offset=10**20)
     assert not fastpath.recent_listings.entries
 
 
