@@ -31,16 +31,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("import_ll2", *BUNDLED_FILES, stdout=io.StringIO())
 
 
+def as_another_worker() -> None:
+    """Forget what this process keeps between requests, as a worker that has served nothing
+    yet."""
+    for kept in (
+        fastpath.recent_responses,
+        fastpath.document_shelves,
+        fastpath.recent_listings,
+        fastpath.shared_keys,
+        recent_keys,
+    ):
+        kept.clear()
+
+
 @pytest.fixture(autouse=True)
 def fresh_response_cache():
     """Each test's data is rolled back after it, and with it the data version the response
     cache is keyed by: responses cached by one test must not answer the next."""
     cache.clear()
-    fastpath.recent_responses.clear()
-    fastpath.document_shelves.clear()
-    fastpath.recent_listings.clear()
-    fastpath.shared_keys.clear()
-    recent_keys.clear()
+    as_another_worker()
 
 
 @pytest.fixture

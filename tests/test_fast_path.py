@@ -13,6 +13,7 @@ from launchlibrary.api import fastpath
 from launchlibrary.api.models import Document
 from launchlibrary.endpoints import ENDPOINTS
 from launchlibrary.spacecraft.models import Spacecraft
+from tests.conftest import as_another_worker
 
 LIST = "/2.3.0/spacecraft/"
 
@@ -164,17 +165,6 @@ def test_etag_and_cache_control(client, settings):
     assert again["ETag"] == first["ETag"]
     other = client.get(LIST, {"format": "json"}, HTTP_IF_NONE_MATCH='"something else"')
     assert other.status_code == 200
-
-
-def as_another_worker() -> None:
-    """Forget what this process keeps, as a worker that has served nothing yet."""
-    for kept in (
-        fastpath.recent_responses,
-        fastpath.document_shelves,
-        fastpath.recent_listings,
-        fastpath.shared_keys,
-    ):
-        kept.clear()
 
 
 def test_a_response_asked_for_again_is_shared_with_other_workers(client, settings):
