@@ -15,9 +15,9 @@ from launchlibrary.api.prefetch import eager
 from launchlibrary.ingest.importer import Importer, ImportReport
 from launchlibrary.launches.models import Launch
 from launchlibrary.launches.serializers import LaunchNormalSerializer
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 
-STATIONS = json.loads((SHARED / "data" / "space_stations-detailed-2.3.0.json").read_text())
+STATIONS = json.loads((FIXTURES / "data" / "space_stations-detailed-2.3.0.json").read_text())
 LAUNCHES = [
     location["currently_docked"]["flight_vehicle_chaser"]["launch"]
     for station in STATIONS
