@@ -8,10 +8,14 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from launchlibrary.accounts.authentication import recent_keys
-from launchlibrary.api import fastpath
+from launchlibrary.readpath import responses
+from tests.contract import spec
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The official spec, the seed pages and real LL2 responses (see fixtures/README.md).
+FIXTURES = REPO / "tests" / "fixtures"
+# The spec as published; tests/contract/spec.py reads it and works around its defects.
+SPEC = spec.SPEC
 BUNDLED_FILES = sorted((REPO / "data").glob("*.json"))
 SEED_DATA_FILES = sorted((REPO / "data").glob("90-seed-*.json"))
 
@@ -35,10 +39,11 @@ def as_another_worker() -> None:
     """Forget what this process keeps between requests, as a worker that has served nothing
     yet."""
     for kept in (
-        fastpath.recent_responses,
-        fastpath.document_shelves,
-        fastpath.recent_listings,
-        fastpath.shared_keys,
+        responses.recent_responses,
+        responses.document_shelves,
+        responses.recent_listings,
+        responses.shared_keys,
+        responses.moments,
         recent_keys,
     ):
         kept.clear()
@@ -65,3 +70,15 @@ def get_json(client):
         return response.json()
 
     return get
+
+
+def pytest_addoption(parser):
+    # Read by tests/contract/conftest.py; declared here, where pytest reads options before
+    # it collects tests/contract.
+    parser.addoption(
+        "--update-query-counts",
+        action="store_true",
+        default=False,
+        help="rewrite tests/contract/query_counts.json with the query counts measured, "
+        "instead of checking them against it",
+    )

@@ -2,7 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from launchlibrary.api.process_cache import Recent, Shelves
+from launchlibrary.readpath.process_cache import Recent, Shelves
 
 
 def test_recent_values_keep_to_their_size_and_survive_threads():

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 
 from launchlibrary.accounts.models import ApiKey
-from launchlibrary.api.models import DataVersion, Document
+from launchlibrary.readpath.models import DataVersion, Document
 from launchlibrary.replicas import ReplicaRouter
 from launchlibrary.spacecraft.models import Spacecraft
 from tests.conftest import SEED_DATA_FILES

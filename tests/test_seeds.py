@@ -1,4 +1,4 @@
-"""Our spacecraft endpoint against the two real LL2 pages in ../shared/seeds."""
+"""Our spacecraft endpoint against the two real LL2 pages in tests/fixtures/seeds."""
 
 import json
 import re
@@ -6,11 +6,11 @@ import re
 import pytest
 from django.test import override_settings
 
+from launchlibrary.api.docs import docs_markdown
 from launchlibrary.spacecraft.endpoints import spacecraft
-from tests.conftest import SHARED, seed_page
+from tests.conftest import FIXTURES, SPEC, seed_page
 
-SEED_FILES = sorted((SHARED / "seeds").glob("*.txt"))
-SPEC = json.loads((SHARED / "spec" / "ll2-2.3.0-openapi.json").read_text())
+SEED_FILES = sorted((FIXTURES / "seeds").glob("*.txt"))
 SEED_HOST = "https://lldev.thespacedevs.com"
 
 
@@ -47,7 +47,7 @@ def test_seed_request_answers_with_seed_headers_and_links(client, path):
 
 def test_docs_block_equals_the_official_schema_description():
     operation = SPEC["paths"]["/2.3.0/spacecraft/"]["get"]
-    assert spacecraft.docs_markdown() == operation["description"]
+    assert docs_markdown(spacecraft) == operation["description"]
 
 
 @override_settings(LL2_DOCS_URL="https://lldev.thespacedevs.com/docs/")

@@ -7,7 +7,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
 from launchlibrary.accounts.models import ApiKey
-from launchlibrary.api.process_cache import Recent
+from launchlibrary.readpath.process_cache import Recent
 
 KEY = re.compile(r"[0-9a-f]{40}")
 

@@ -6,6 +6,6 @@ class ApiConfig(AppConfig):
     label = "api"
 
     def ready(self) -> None:
-        from launchlibrary.api.documents import connect_signals
+        from launchlibrary.api.endpoint import discover
 
-        connect_signals()
+        discover()

@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from launchlibrary.api.durations import format_duration
-from launchlibrary.api.urls import resource_url
+from launchlibrary.api.links import resource_url
 
 
 class ResponseModeField(serializers.Field):

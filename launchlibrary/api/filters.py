@@ -1,16 +1,116 @@
-"""Search and ordering backends shared by every endpoint."""
+"""Filtering, search and ordering shared by every endpoint."""
 
 from functools import cache
 from itertools import chain
 
+import django_filters
+from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F
 from django.db.models.lookups import IsNull
-from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.rest_framework import DjangoFilterBackend, FilterSet
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 MAX_SEARCH_TERMS = 20
+
+# The lookups LL2 declares for a field, one line per field in a FilterSet's `Meta.fields`.
+EXACT = ["exact"]
+RANGE = ["gt", "gte", "lt", "lte"]
+NUMBER = EXACT + RANGE
+TEXT = ["exact", "contains"]
+TEXT_ANY_CASE = ["exact", "icontains"]
+
+
+class BooleanField(forms.Field):
+    """`True`/`true`/`1` or `False`/`false`/`0`; anything else is an error, not ignored."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return {"true": True, "1": True, "false": False, "0": False}[str(value).lower()]
+        except KeyError:
+            raise forms.ValidationError("Enter True or False.", code="invalid") from None
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = BooleanField
+
+
+class IntegerField(forms.IntegerField):
+    """A whole number a database column can be compared with: a larger one would be an
+    error of the database (SQLite's integers are 64-bit), not of the request."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("min_value", -(2**63))
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(**kwargs)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number, as the spec declares ids and counts (`1.5` is refused)."""
+
+    field_class = IntegerField
+
+
+class IntegerListFilter(django_filters.BaseInFilter, IntegerFilter):
+    """A comma-separated list of whole numbers, any of which matches (`agency__ids=1,2`)."""
+
+
+class TextListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
+    """A comma-separated list of strings, any of which matches."""
+
+
+class LL2FilterSet(FilterSet):
+    """django-filter's FilterSet as LL2 uses it.
+
+    `Meta.fields` names each field, across relations too (`manufacturer__name`), with its
+    lookups (`NUMBER` gives `x`, `x__gt`, `x__gte`, `x__lt`, `x__lte`); comma lists and
+    filters with no field behind them are declared as attributes. Booleans read
+    `True`/`true`/`1` and refuse what they cannot read; a filter across a to-many relation
+    never repeats a row.
+    """
+
+    FILTER_DEFAULTS = {
+        **FilterSet.FILTER_DEFAULTS,
+        models.BooleanField: {"filter_class": BooleanFilter},
+        **{
+            integer: {"filter_class": IntegerFilter}
+            for integer in (
+                models.AutoField,
+                models.BigAutoField,
+                models.IntegerField,
+                models.BigIntegerField,
+                models.SmallIntegerField,
+                models.PositiveIntegerField,
+                models.PositiveSmallIntegerField,
+            )
+        },
+    }
+
+    @classmethod
+    def filter_for_field(cls, field, field_name, lookup_expr=None):
+        filter_ = super().filter_for_field(field, field_name, lookup_expr)
+        if crosses_to_many(cls._meta.model, field_name):
+            filter_.distinct = True
+        return filter_
+
+
+def crosses_to_many(model: type[models.Model], path: str) -> bool:
+    """Whether an ORM path (`agencies__name`) passes a relation that can match several rows."""
+    for name in path.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return False
 
 
 class RequestedFiltersBackend(DjangoFilterBackend):
@@ -27,7 +127,7 @@ class RequestedFiltersBackend(DjangoFilterBackend):
 @cache
 def filter_names(view_class) -> frozenset[str]:
     """The query parameters a view's filterset reads."""
-    filterset_class = DjangoFilterBackend().get_filterset_class(view_class(), view_class.queryset)
+    filterset_class = view_class.filterset_class
     return frozenset(filterset_class.base_filters) if filterset_class else frozenset()
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.db import transaction
 
-from launchlibrary.api import documents
+from launchlibrary.readpath import documents
 from launchlibrary.spacecraft import history
 from launchlibrary.spacecraft.history import Span
 from launchlibrary.spacecraft.models import Spacecraft, SpacecraftFlight

@@ -2,26 +2,25 @@ from django.db import models
 
 
 class Document(models.Model):
-    """One object's JSON in one mode, rendered by its serializer when the data changed.
+    """One object's JSON in one schema (`SpacecraftNormal`, `Orbit`, ...), rendered by that
+    schema's serializer when the data changed; every path answering in the schema serves
+    the same document.
 
     Links in `body` hold placeholders for the request's origin and `?format=`, filled in
-    per request (see `launchlibrary.api.documents`).
+    per request (see `launchlibrary.readpath.documents`).
     """
 
-    resource = models.CharField(max_length=64)
-    mode = models.CharField(max_length=16)
+    schema = models.CharField(max_length=128)
     object_id = models.CharField(max_length=64)
     body = models.BinaryField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["resource", "mode", "object_id"], name="one_document_per_object_and_mode"
-            )
+            models.UniqueConstraint(fields=["schema", "object_id"], name="one_document_per_schema")
         ]
 
     def __str__(self) -> str:
-        return f"{self.resource}/{self.object_id} ({self.mode})"
+        return f"{self.schema} {self.object_id}"
 
 
 class DataVersion(models.Model):

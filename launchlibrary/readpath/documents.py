@@ -1,11 +1,13 @@
-"""Materialized documents: each object's JSON in each mode, rendered by its serializer when
-the data changes, so that serving a page costs little more than copying its bytes.
+"""Materialized documents: each object's JSON in each schema an endpoint answers with,
+rendered by that schema's serializer when the data changes, so that serving a page costs
+little more than copying its bytes. A document is keyed by schema, not path: a launch has
+one `LaunchNormal` document whatever path serves it.
 
 A document is rendered with placeholders where the request's origin and `?format=` go in
 its links; `fill_links` puts the request's own in. Which documents a change touches comes
-from the serializers themselves: the serializer tree gives every ORM path from an
-endpoint's objects to each object they embed, so a changed agency finds, in one query per
-path, the spacecraft whose documents embed it, and only those are rendered again.
+from the serializers themselves: the serializer tree gives every ORM path from a schema's
+objects to each object they embed, so a changed agency finds, in one query per path, the
+spacecraft whose documents embed it, and only those are rendered again, once per schema.
 
 Writes are collected from model signals (and from the importer, whose bulk writes send
 none) and applied once per transaction by `flush`, which also bumps the data version the
@@ -19,18 +21,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING
 
 from django.db import connections, models, router, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from rest_framework.renderers import JSONRenderer
 
-from launchlibrary.api.models import DataVersion, Document
+from launchlibrary.api.endpoint import SerializerClass, registry, schema_name
 from launchlibrary.api.prefetch import eager, embedded_paths
-
-if TYPE_CHECKING:
-    from launchlibrary.api.endpoints import Endpoint
+from launchlibrary.readpath.models import DataVersion, Document
 
 ORIGIN_MARK = "\x00ll2-origin\x00"
 FORMAT_MARK = "\x00ll2-format\x00"
@@ -56,20 +55,23 @@ def fill_links(body: bytes, origin: str, format_suffix: str) -> bytes:
     )
 
 
-def endpoints() -> list[Endpoint]:
-    from launchlibrary.endpoints import ENDPOINTS
+def rendered_serializers() -> list[SerializerClass]:
+    """The serializers whose documents are kept: every one an endpoint answers with."""
+    return registry.serializers()
 
-    return ENDPOINTS
+
+def model_of(serializer_class: SerializerClass) -> type[models.Model]:
+    return serializer_class.Meta.model
 
 
 @cache
-def paths_to_roots(endpoint: Endpoint) -> dict[type[models.Model], set[str]]:
-    """For each model an endpoint's documents embed, the ORM paths from the endpoint's model
-    to it, over every mode; the endpoint's own model is reached by `pk`."""
-    paths: dict[type[models.Model], set[str]] = {endpoint.model: {"pk"}}
-    for serializer_class in endpoint.modes.values():
-        for model, more in embedded_paths(serializer_class(), endpoint.model).items():
-            paths.setdefault(model, set()).update(more)
+def paths_to_roots(serializer_class: SerializerClass) -> dict[type[models.Model], set[str]]:
+    """For each model a schema's documents embed, the ORM paths from the schema's model to
+    it; the schema's own model is reached by `pk`."""
+    model = model_of(serializer_class)
+    paths: dict[type[models.Model], set[str]] = {model: {"pk"}}
+    for embedded, more in embedded_paths(serializer_class(), model).items():
+        paths.setdefault(embedded, set()).update(more)
     return paths
 
 
@@ -79,41 +81,40 @@ def chunks(items: Iterable, size: int = BATCH) -> Iterator[list]:
         yield batch
 
 
-def render(endpoint: Endpoint, ids: Iterable) -> None:
-    """(Re)render the documents of the given objects in every mode; drop those of objects
+def render(serializer_class: SerializerClass, ids: Iterable) -> None:
+    """(Re)render the documents of the given objects in one schema; drop those of objects
     that no longer exist."""
+    schema = schema_name(serializer_class)
+    manager = model_of(serializer_class)._default_manager
     for batch in chunks(ids):
         keys = [str(pk) for pk in batch]
-        for mode, serializer_class in endpoint.modes.items():
-            Document.objects.filter(
-                resource=endpoint.resource, mode=mode, object_id__in=keys
-            ).delete()
-            objects = list(
-                eager(endpoint.model._default_manager.filter(pk__in=batch), serializer_class)
-            )
-            rendered = serializer_class(objects, many=True, context=RENDER_CONTEXT).data
-            Document.objects.bulk_create(
-                Document(
-                    resource=endpoint.resource,
-                    mode=mode,
-                    object_id=str(obj.pk),
-                    body=renderer.render(data),
-                )
-                for obj, data in zip(objects, rendered, strict=True)
-            )
-
-
-def render_missing(endpoint: Endpoint) -> int:
-    """Render the documents of every object that lacks one in some mode; return how many
-    objects."""
-    pks = {str(pk): pk for pk in endpoint.model._default_manager.values_list("pk", flat=True)}
-    missing: set[str] = set()
-    for mode in endpoint.modes:
-        stored = Document.objects.filter(resource=endpoint.resource, mode=mode).values_list(
-            "object_id", flat=True
+        Document.objects.filter(schema=schema, object_id__in=keys).delete()
+        objects = list(eager(manager.filter(pk__in=batch), serializer_class))
+        rendered = serializer_class(objects, many=True, context=RENDER_CONTEXT).data
+        Document.objects.bulk_create(
+            Document(schema=schema, object_id=str(obj.pk), body=renderer.render(data))
+            for obj, data in zip(objects, rendered, strict=True)
         )
-        missing |= pks.keys() - set(stored)
-    render(endpoint, [pks[key] for key in sorted(missing)])
+
+
+def render_all(serializer_class: SerializerClass) -> int:
+    """(Re)render the documents of every object in one schema; return how many objects."""
+    ids = list(model_of(serializer_class)._default_manager.values_list("pk", flat=True))
+    render(serializer_class, ids)
+    return len(ids)
+
+
+def render_missing(serializer_class: SerializerClass) -> int:
+    """Render the documents of every object that lacks one in a schema; return how many."""
+    pks = {
+        str(pk): pk
+        for pk in model_of(serializer_class)._default_manager.values_list("pk", flat=True)
+    }
+    stored = Document.objects.filter(schema=schema_name(serializer_class)).values_list(
+        "object_id", flat=True
+    )
+    missing = pks.keys() - set(stored)
+    render(serializer_class, [pks[key] for key in sorted(missing)])
     return len(missing)
 
 
@@ -132,14 +133,15 @@ def current_version() -> int:
 class _Pending(threading.local):
     def __init__(self) -> None:
         self.objects: dict[type[models.Model], set] = defaultdict(set)
-        self.roots: dict[str, set] = defaultdict(set)
+        self.roots: dict[SerializerClass, set] = defaultdict(set)
 
 
 pending = _Pending()
 
 
 def mark_changed(model: type[models.Model], pks: Iterable) -> None:
-    """Note objects whose documents must be rendered again once the transaction commits.
+    """Note objects whose documents must be rendered again once the transaction commits:
+    the entry for writers that send no model signals (bulk writes).
 
     Writers that own their transaction (the importer, recompute) call `flush` before it
     commits, so documents and data commit together; the callback is then a no-op. Marks of
@@ -150,36 +152,36 @@ def mark_changed(model: type[models.Model], pks: Iterable) -> None:
     transaction.on_commit(flush)
 
 
-def _roots_of(model: type[models.Model], pks: set) -> dict[str, set]:
-    """The ids of every endpoint object whose documents embed the given objects."""
-    roots: dict[str, set] = defaultdict(set)
-    for endpoint in endpoints():
-        for path in paths_to_roots(endpoint).get(model, ()):
+def _roots_of(model: type[models.Model], pks: set) -> dict[SerializerClass, set]:
+    """By schema, the ids of every object whose document embeds the given objects."""
+    roots: dict[SerializerClass, set] = defaultdict(set)
+    for serializer_class in rendered_serializers():
+        for path in paths_to_roots(serializer_class).get(model, ()):
             if path == "pk":
-                roots[endpoint.resource].update(pks)
+                roots[serializer_class].update(pks)
                 continue
+            manager = model_of(serializer_class)._default_manager
             for batch in chunks(pks):
-                roots[endpoint.resource].update(
-                    endpoint.model._default_manager.filter(**{f"{path}__in": batch})
-                    .values_list("pk", flat=True)
-                    .distinct()
+                roots[serializer_class].update(
+                    manager.filter(**{f"{path}__in": batch}).values_list("pk", flat=True).distinct()
                 )
     return roots
 
 
 def flush() -> None:
-    """Render again every document the noted changes touch, and bump the data version."""
+    """Render again every document the noted changes touch, once per schema and object,
+    and bump the data version."""
     changed, roots = pending.objects, pending.roots
     pending.objects, pending.roots = defaultdict(set), defaultdict(set)
     if not changed and not roots:
         return
     with transaction.atomic():
         for model, pks in changed.items():
-            for resource, ids in _roots_of(model, pks).items():
-                roots[resource].update(ids)
-        for endpoint in endpoints():
-            if roots.get(endpoint.resource):
-                render(endpoint, sorted(roots[endpoint.resource], key=str))
+            for serializer_class, ids in _roots_of(model, pks).items():
+                roots[serializer_class].update(ids)
+        for serializer_class, ids in roots.items():
+            if ids:
+                render(serializer_class, sorted(ids, key=str))
         bump_version()
 
 
@@ -193,7 +195,9 @@ def bump_version() -> None:
 
 @cache
 def tracked_models() -> frozenset[type[models.Model]]:
-    return frozenset(model for endpoint in endpoints() for model in paths_to_roots(endpoint))
+    return frozenset(
+        model for serializer in rendered_serializers() for model in paths_to_roots(serializer)
+    )
 
 
 def _on_save(sender, instance, raw=False, **kwargs) -> None:
@@ -223,8 +227,8 @@ def _before_delete(sender, instance, **kwargs) -> None:
     they are found now."""
     if sender not in tracked_models():
         return
-    for resource, ids in _roots_of(sender, {instance.pk}).items():
-        pending.roots[resource].update(ids)
+    for serializer_class, ids in _roots_of(sender, {instance.pk}).items():
+        pending.roots[serializer_class].update(ids)
     mark_changed(sender, [instance.pk])
 
 

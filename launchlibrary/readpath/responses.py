@@ -3,28 +3,37 @@
 A list page is its documents, in the order of its listing (the ids its filters, search and
 ordering select), spliced into an envelope that the same JSON renderer as the live path
 writes, so both paths answer the same bytes.
+
+What is kept is keyed by the data version, and for a path whose rows change with the clock
+(`launches/upcoming`) by the moment they next change too, so that neither a write nor the
+passing of that moment leaves a listing or a response to be served stale.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import math
+import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
-from launchlibrary.api.documents import current_version, fill_links, renderer
+from launchlibrary.api.endpoint import Endpoint, schema_name
 from launchlibrary.api.filters import filter_names
-from launchlibrary.api.models import Document
-from launchlibrary.api.process_cache import Recent, Shelves
-from launchlibrary.api.urls import link_parts
+from launchlibrary.api.links import link_parts
+from launchlibrary.readpath.documents import current_version, fill_links, renderer
+from launchlibrary.readpath.models import Document
+from launchlibrary.readpath.process_cache import Recent, Shelves
 
 JSON = "application/json"
 
@@ -48,6 +57,44 @@ recent_listings = Recent(settings.LL2_PROCESS_CACHE_BYTES, size_of=listing_size)
 shared_keys = Recent(10_000, size_of=lambda shared: 1)
 
 
+class _Moments:
+    """Per clock-dependent path, the moment its rows next change, as last computed."""
+
+    def __init__(self) -> None:
+        self.next_change: dict[tuple[str, int], datetime | None] = {}
+        self.lock = threading.Lock()
+
+    def until(self, endpoint: Endpoint, version: int) -> datetime | None:
+        """The moment the path's rows next change by the clock alone; asked of the data once
+        per data version and once each time that moment passes."""
+        if endpoint.changes_at is None:
+            return None
+        key, now = (endpoint.path, version), timezone.now()
+        with self.lock:
+            until = self.next_change.get(key, now)
+        if until is not None and until <= now:
+            until = endpoint.changes_at(now)
+            with self.lock:
+                # Moments of older data versions are no longer asked for.
+                self.next_change = {k: v for k, v in self.next_change.items() if k[1] >= version}
+                self.next_change[key] = until
+        return until
+
+    def clear(self) -> None:
+        with self.lock:
+            self.next_change.clear()
+
+
+moments = _Moments()
+
+
+def state_of(endpoint: Endpoint, version: int) -> str:
+    """What a path's listings and responses are kept under: the data version, and the
+    moment its rows next change by the clock where they do."""
+    until = moments.until(endpoint, version)
+    return str(version) if until is None else f"{version}@{until.isoformat()}"
+
+
 def serves_documents(request: Request) -> bool:
     return settings.LL2_READ_PATH == "fast" and request.accepted_renderer.format == "json"
 
@@ -57,7 +104,7 @@ def list_page(view, request: Request, version: int) -> bytes | None:
     paginator = view.paginator
     limit, offset = paginator.get_limit(request), paginator.get_offset(request)
     ids, count = page_ids(view, request, version, offset, limit)
-    bodies = documents(request, version, view.endpoint.resource, view.get_mode_name(), ids)
+    bodies = documents(request, version, view.get_serializer_class(), ids)
     if None in bodies:
         return None
     paginator.request, paginator.limit, paginator.offset = request, limit, offset
@@ -86,10 +133,11 @@ def page_ids(view, request: Request, version: int, offset: int, limit: int) -> t
     of them: its cost is the same at any offset and any table size, where the database
     walks an index up to the offset and counts every matching row for each page.
     """
-    key = (version, view.endpoint.resource, listing_query(view, request))
+    endpoint = view.endpoint
+    key = (state_of(endpoint, version), endpoint.path, listing_query(view, request))
     ids = recent_listings.get(key)
     if ids is None:
-        queryset = view.filter_queryset(view.endpoint.model._default_manager.all())
+        queryset = view.filter_queryset(endpoint.rows())
         pks = queryset.values_list("pk", flat=True)
         count = queryset.count()
         if count > LISTING_MAX_IDS:
@@ -118,12 +166,27 @@ def listing_parameters(view_class) -> tuple[str, ...]:
 
 
 def detail(view, request: Request, version: int, pk: str) -> bytes | None:
-    [body] = documents(request, version, view.endpoint.resource, view.endpoint.detail_mode, [pk])
+    """The object's document; None where the path does not serve it (the live view then
+    answers, with its 404) or it is not rendered yet."""
+    endpoint = view.endpoint
+    if not endpoint.serves_every_row and pk not in members(endpoint, version):
+        return None
+    [body] = documents(request, version, view.get_serializer_class(), [pk])
     return body
 
 
+def members(endpoint: Endpoint, version: int) -> frozenset[str]:
+    """The ids of every row a path serves (of `launches/upcoming`, the upcoming launches)."""
+    key = (state_of(endpoint, version), endpoint.path, "members")
+    ids = recent_listings.get(key)
+    if ids is None:
+        ids = frozenset(str(pk) for pk in endpoint.rows().values_list("pk", flat=True))
+        recent_listings.put(key, ids)
+    return ids
+
+
 def documents(
-    request: Request, version: int, resource: str, mode: str, ids: list[str]
+    request: Request, version: int, serializer_class, ids: list[str]
 ) -> list[bytes | None]:
     """The documents of the given objects, in their order, links filled in for this request.
 
@@ -133,33 +196,37 @@ def documents(
     filled in, for the next page that holds it.
     """
     links = link_parts(request)
-    shelf_key = (version, *links, resource, mode)
+    schema = schema_name(serializer_class)
+    shelf_key = (version, *links, schema)
     shelf = document_shelves.shelf(shelf_key)
     found = {pk: shelf.get(pk) for pk in ids}
     missing = [pk for pk, body in found.items() if body is None]
     if missing:
-        for pk, body in Document.objects.filter(
-            resource=resource, mode=mode, object_id__in=missing
-        ).values_list("object_id", "body"):
+        for pk, body in Document.objects.filter(schema=schema, object_id__in=missing).values_list(
+            "object_id", "body"
+        ):
             found[pk] = fill_links(bytes(body), *links)
             document_shelves.put(shelf_key, pk, found[pk])
     return [found[pk] for pk in ids]
 
 
-def cached(request: Request, build: Callable[[int], bytes | None]) -> HttpResponse | None:
+def cached(
+    request: Request, endpoint: Endpoint, build: Callable[[int], bytes | None]
+) -> HttpResponse | None:
     """The response for this query of this data version, from this process's recent ones,
     the shared cache (Redis when configured) or built and kept; `304 Not Modified` when the
     client holds it already (`If-None-Match`)."""
     version = current_version()
+    state = state_of(endpoint, version)
     query = urlencode(sorted(request.query_params.lists()), doseq=True)
     origin, _ = link_parts(request)
-    identity = f"{version}|{origin}|{request.path}|{query}"
+    identity = f"{state}|{origin}|{request.path}|{query}"
     digest = hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
     # The key names the data version and the query, so it names the body: it is the ETag.
     key, etag = f"ll2:response:{digest}", f'"{digest}"'
     body = recent_responses.get(key)
     if body is not None:
-        share(key, body)
+        share(key, body, moments.until(endpoint, version))
     else:
         if settings.LL2_SHARED_RESPONSES:
             body = cache.get(key)
@@ -179,7 +246,7 @@ def cached(request: Request, build: Callable[[int], bytes | None]) -> HttpRespon
     return response
 
 
-def share(key: str, body: bytes) -> None:
+def share(key: str, body: bytes, until: datetime | None) -> None:
     """Put a response this worker is asked for again into the shared cache, once per its
     time there.
 
@@ -189,7 +256,11 @@ def share(key: str, body: bytes) -> None:
     """
     if not settings.LL2_SHARED_RESPONSES:
         return
+    seconds = settings.LL2_RESPONSE_CACHE_SECONDS
+    if until is not None:
+        # Past that moment the key is no longer asked for; Redis need not keep it longer.
+        seconds = max(1, min(seconds, math.ceil((until - timezone.now()).total_seconds())))
     shared = shared_keys.get(key)
-    if shared is None or shared + settings.LL2_RESPONSE_CACHE_SECONDS <= time.monotonic():
-        cache.set(key, body, settings.LL2_RESPONSE_CACHE_SECONDS)
+    if shared is None or shared + seconds <= time.monotonic():
+        cache.set(key, body, seconds)
         shared_keys.put(key, time.monotonic())
