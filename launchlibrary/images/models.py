@@ -4,6 +4,7 @@ from django.db import models
 
 
 class ImageLicense(models.Model):
+
     name = models.CharField(max_length=255)
     priority = models.IntegerField(default=0)
     link = models.URLField(max_length=200, null=True, blank=True)
@@ -13,6 +14,7 @@ class ImageLicense(models.Model):
 
 
 class ImageVariantType(models.Model):
+
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

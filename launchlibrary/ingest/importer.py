@@ -7,7 +7,12 @@ agency never blanks the fields a `detailed` one filled. Every file is one transa
 
 A model may say more of its JSON with class attributes:
 - `ll2_resource`: the LL2 resource whose URLs name it (`spacecraft`, `agencies`, ...), so a
-  top-level object is routed by its `url`;
+  top-level object is routed by its `url` (a path the registry serves routes to its model
+  without it); lookups (`/config/...`) carry no `url`, and their page is routed by its
+  `next` or `previous` link or by the resource given;
+- `ll2_named`: JSON key to the field of the related row its value names (a mission's
+  `"type": "Resupply"`): the row of that name is found, or made with an id below LL2's;
+  LL2's own row of the name, imported later, takes over the references of such a row;
 - `ll2_partial_children`: JSON key to reverse relation, for keys holding some of the
   children only (a station's `active_expeditions`): each is upserted, none is removed;
 - `ll2_unmodelled`: keys of objects this server does not model, accepted while empty.
@@ -18,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
@@ -27,8 +33,9 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models.fields import AutoFieldMixin
 
-from launchlibrary.api import documents
-from launchlibrary.api.urls import API_VERSION
+from launchlibrary.api.endpoint import registry
+from launchlibrary.api.links import API_VERSION
+from launchlibrary.readpath import documents
 from launchlibrary.writes import save_changed
 
 # Keys LL2 objects carry that are presentation, not data: every object's `response_mode`, and
@@ -63,12 +70,16 @@ class ImportReport:
 
 
 def resource_models() -> dict[str, type[models.Model]]:
-    """LL2 resource name (`spacecraft`, `agencies`, ...) to the model that holds it."""
-    return {
+    """LL2 resource name (`spacecraft`, `config/orbits`, ...) to the model that holds it:
+    every path served of a whole table, and the resources models name in `ll2_resource`
+    that no path serves yet."""
+    named = {
         model.ll2_resource: model
         for model in apps.get_models()
         if getattr(model, "ll2_resource", None)
     }
+    served = {endpoint.path: endpoint.model for endpoint in registry if endpoint.serves_every_row}
+    return named | served
 
 
 def top_level_objects(document: Any) -> Iterator[tuple[str, Any]]:
@@ -83,14 +94,50 @@ def top_level_objects(document: Any) -> Iterator[tuple[str, Any]]:
         yield "$", document
 
 
-def model_for(obj: Any, json_path: str) -> type[models.Model]:
-    """The model of a top-level object, read from the resource its `url` names."""
-    if not isinstance(obj, dict) or not isinstance(obj.get("url"), str):
-        raise ImportRefused(json_path, "not an LL2 object (no `url` naming its resource)")
-    segments = [part for part in urlparse(obj["url"]).path.split("/") if part]
+@cache
+def named_lookups() -> dict[type[models.Model], str]:
+    """Models whose rows other objects name (mission types), to the field naming them."""
+    return {
+        model._meta.get_field(key).related_model: name_field
+        for model in apps.get_models()
+        for key, name_field in getattr(model, "ll2_named", {}).items()
+    }
+
+
+def resource_in(obj: dict, key: str, json_path: str, *, ends_in_id: bool) -> str:
+    """The LL2 resource the URL under `key` names: every path segment between the version
+    and the id (`config/orbits` in `/2.3.0/config/orbits/5/`), or to the end in a page's
+    link."""
+    segments = [part for part in urlparse(obj[key]).path.split("/") if part]
+    if ends_in_id:
+        segments = segments[:-1]
     if len(segments) < 2 or segments[0] != API_VERSION:
-        raise ImportRefused(json_path, f"`url` is not an LL2 {API_VERSION} URL: {obj['url']!r}")
-    resource = segments[1]
+        raise ImportRefused(json_path, f"`{key}` is not an LL2 {API_VERSION} URL: {obj[key]!r}")
+    return "/".join(segments[1:])
+
+
+def page_resource(document: Any) -> str | None:
+    """The resource a page's `next` or `previous` link names, for a page whose objects carry
+    no `url` (a `/config/` page); None otherwise, as objects with a `url` route themselves
+    and one without among them is damaged. A one-page lookup has neither link: its resource
+    must be given."""
+    if not isinstance(document, dict) or not isinstance(document.get("results"), list):
+        return None
+    if any(isinstance(item, dict) and "url" in item for item in document["results"]):
+        return None
+    for link in ("next", "previous"):
+        if isinstance(document.get(link), str):
+            return resource_in(document, link, "$", ends_in_id=False)
+    return None
+
+
+def model_for(obj: Any, json_path: str, resource: str | None = None) -> type[models.Model]:
+    """The model of a top-level object, read from the resource its `url` names, else from
+    the resource of its page."""
+    if isinstance(obj, dict) and isinstance(obj.get("url"), str):
+        resource = resource_in(obj, "url", json_path, ends_in_id=True)
+    elif not isinstance(obj, dict) or resource is None:
+        raise ImportRefused(json_path, "not an LL2 object (no `url` naming its resource)")
     model = resource_models().get(resource)
     if model is None:
         raise ImportRefused(json_path, f"objects of LL2 resource {resource!r} are not modelled")
@@ -98,9 +145,13 @@ def model_for(obj: Any, json_path: str) -> type[models.Model]:
 
 
 class Importer:
-    """Upserts LL2 objects with everything nested in them. Use one per file."""
+    """Upserts LL2 objects with everything nested in them. Use one per file.
 
-    def __init__(self) -> None:
+    `resource` routes the top-level objects without a `url` (`config/orbits`).
+    """
+
+    def __init__(self, resource: str | None = None) -> None:
+        self.resource = resource
         self.report = ImportReport()
         # Objects already written in this file, by model, id and exact content: LL2 nests
         # the same agency or image many times, and each copy needs writing only once.
@@ -109,7 +160,7 @@ class Importer:
     def import_objects(self, objects: Iterable[tuple[str, Any]]) -> ImportReport:
         with transaction.atomic():
             for json_path, obj in objects:
-                self.upsert(model_for(obj, json_path), obj, json_path)
+                self.upsert(model_for(obj, json_path, self.resource), obj, json_path)
             reset_sequences()
             documents.flush()
         return self.report
@@ -130,6 +181,9 @@ class Importer:
         values.update(parent or {})
         pk = values.pop("id")
         instance, created = self._save(model, pk, values, json_path)
+        name_field = named_lookups().get(model)
+        if name_field is not None and name_field in values:
+            self._merge_named(model, pk, name_field, values[name_field])
         for name, pks in many_to_many.items():
             if set_in_order(instance, name, pks):
                 documents.mark_changed(model, [pk])
@@ -151,6 +205,7 @@ class Importer:
         children: list[tuple[models.ForeignObjectRel, Any, str, bool]] = []
         partial_children = getattr(model, "ll2_partial_children", {})
         unmodelled = getattr(model, "ll2_unmodelled", frozenset())
+        named = getattr(model, "ll2_named", {})
         for key, value in obj.items():
             if key in PRESENTATION_KEYS and not _has_field(model, key):
                 continue
@@ -163,7 +218,9 @@ class Importer:
                 model_field = model._meta.get_field(partial_children.get(key, key))
             except FieldDoesNotExist:
                 raise ImportRefused(path, f"{model.__name__} has no field {key!r}") from None
-            if model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
+            if key in named:
+                values[model_field.attname] = self._find_named(model_field, named[key], value, path)
+            elif model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
                 values[model_field.attname] = (
                     self._null(model_field, path)
                     if value is None
@@ -197,6 +254,44 @@ class Importer:
         if save_changed(instance, values):
             self.report.updated[model._meta.verbose_name] += 1
         return instance, False
+
+    def _find_named(
+        self, model_field: models.ForeignKey, name_field: str, value: Any, path: str
+    ) -> Any:
+        """The pk of the related row whose `name_field` is `value`, made if there is none;
+        an empty or null value names no row."""
+        if value in ("", None):
+            return self._null(model_field, path)
+        related = model_field.related_model
+        name = self._clean(related._meta.get_field(name_field), value, path)
+        rows = related._default_manager.filter(**{name_field: name}).order_by("pk")
+        pk = rows.values_list("pk", flat=True).first()
+        if pk is None:
+            # LL2 numbers its rows from 0 up: a row made here from a name alone takes an id
+            # below, so LL2's row of the name, imported later with its own id, never lands
+            # on it and merges it instead (`_merge_named`).
+            lowest = related._default_manager.aggregate(lowest=models.Min("pk"))["lowest"]
+            pk = min(lowest or 0, 0) - 1
+            related._default_manager.create(pk=pk, **{name_field: name})
+            self.report.created[related._meta.verbose_name] += 1
+        return pk
+
+    def _merge_named(self, model: type[models.Model], pk: Any, name_field: str, name: Any) -> None:
+        """LL2's row `pk` takes over the references of the rows made from its name alone
+        (ids below 0, see `_find_named`), which are dropped: one row per name."""
+        made_from_name = model._default_manager.filter(**{name_field: name}, pk__lt=0)
+        for duplicate in made_from_name.exclude(pk=pk):
+            for relation in model._meta.related_objects:
+                referring = relation.related_model._default_manager.filter(
+                    **{relation.field.name: duplicate}
+                )
+                moved = list(referring.values_list("pk", flat=True))
+                if moved:
+                    referring.update(**{relation.field.attname: pk})
+                    # An update sends no signals: the referring rows' documents are noted here.
+                    documents.mark_changed(relation.related_model, moved)
+                    self.report.updated[relation.related_model._meta.verbose_name] += len(moved)
+            duplicate.delete()
 
     def _add_children(
         self, instance: models.Model, relation: models.ForeignObjectRel, value: Any, path: str

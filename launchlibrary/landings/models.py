@@ -7,6 +7,7 @@ from launchlibrary.locations.models import CelestialBody, Location
 
 
 class LandingType(models.Model):
+
     name = models.CharField(max_length=255)
     abbrev = models.CharField(max_length=255, blank=True, default="")
     description = models.CharField(max_length=2048, null=True, blank=True)
@@ -16,6 +17,7 @@ class LandingType(models.Model):
 
 
 class LandingLocation(models.Model):
+
     name = models.CharField(max_length=255)
     active = models.BooleanField(default=True)
     abbrev = models.CharField(max_length=255, blank=True, default="")

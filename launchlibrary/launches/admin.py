@@ -6,28 +6,44 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from launchlibrary.launches.models import (
+    FirstStageType,
     InfoURL,
     InfoURLType,
     Language,
     Launch,
     LauncherConfig,
     LauncherConfigFamily,
+    LauncherStatus,
     LaunchStatus,
     Mission,
     MissionPatch,
+    MissionType,
     NetPrecision,
+    NoticeType,
     Orbit,
     Pad,
     Program,
     ProgramType,
+    RoadClosureStatus,
     Rocket,
+    TimelineEventType,
     VidURL,
     VidURLType,
 )
 from launchlibrary.spacecraft.admin import SpacecraftHistoryAdmin
 
 admin.site.register(
-    [InfoURLType, VidURLType, ProgramType, LauncherConfigFamily],
+    [
+        InfoURLType,
+        VidURLType,
+        ProgramType,
+        LauncherConfigFamily,
+        LauncherStatus,
+        FirstStageType,
+        MissionType,
+        NoticeType,
+        RoadClosureStatus,
+    ],
     list_display=["id", "name"],
     search_fields=["name"],
     ordering=["name", "id"],
@@ -37,6 +53,12 @@ admin.site.register(
     list_display=["id", "name", "abbrev"],
     search_fields=["name", "abbrev"],
     ordering=["name", "id"],
+)
+admin.site.register(
+    TimelineEventType,
+    list_display=["id", "abbrev", "description"],
+    search_fields=["abbrev"],
+    ordering=["abbrev", "id"],
 )
 admin.site.register(
     Language,
@@ -87,11 +109,11 @@ class VidURLInline(admin.StackedInline):
 @admin.register(Mission)
 class MissionAdmin(admin.ModelAdmin):
     list_display = ["id", "name", "type", "orbit"]
-    list_select_related = ["orbit"]
+    list_select_related = ["type", "orbit"]
     list_filter = ["type"]
     ordering = ["name", "id"]
     search_fields = ["name"]
-    autocomplete_fields = ["image", "orbit", "agencies"]
+    autocomplete_fields = ["type", "image", "orbit", "agencies"]
     inlines = [InfoURLInline, VidURLInline]
 
 

@@ -1,4 +1,6 @@
-"""Launches and what they are made of: rocket, mission, pad, programs and config tables."""
+"""Launches and what they are made of: rocket, mission, pad, programs, and the config tables
+around them (statuses, mission types, timeline events, launch sites' notices and road
+closures)."""
 
 from django.db import models
 
@@ -8,6 +10,7 @@ from launchlibrary.locations.models import CelestialBody, Country, Location
 
 
 class LaunchStatus(models.Model):
+
     name = models.CharField(max_length=255)
     abbrev = models.CharField(max_length=255, blank=True, default="")
     description = models.CharField(max_length=2048, blank=True, default="")
@@ -20,6 +23,7 @@ class LaunchStatus(models.Model):
 
 
 class NetPrecision(models.Model):
+
     name = models.CharField(max_length=255)
     abbrev = models.CharField(max_length=255, blank=True, default="")
     description = models.CharField(max_length=2048, blank=True, default="")
@@ -65,6 +69,7 @@ class Rocket(models.Model):
 
 
 class Orbit(models.Model):
+
     name = models.CharField(max_length=50)
     abbrev = models.CharField(max_length=30, blank=True, default="")
     celestial_body = models.ForeignKey(CelestialBody, on_delete=models.PROTECT)
@@ -74,6 +79,7 @@ class Orbit(models.Model):
 
 
 class Language(models.Model):
+
     name = models.CharField(max_length=255)
     code = models.CharField(max_length=255, blank=True, default="")
 
@@ -82,6 +88,7 @@ class Language(models.Model):
 
 
 class InfoURLType(models.Model):
+
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:
@@ -89,6 +96,18 @@ class InfoURLType(models.Model):
 
 
 class VidURLType(models.Model):
+
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MissionType(models.Model):
+    """Rows with ids below 0 were made from a mission's type name alone, until LL2's row of
+    that name, imported from `/config/mission_types/`, takes them over (see the importer)."""
+
+
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:
@@ -96,9 +115,11 @@ class VidURLType(models.Model):
 
 
 class Mission(models.Model):
+    # A mission prints its type by name only: the importer finds the type of that name.
+    ll2_named = {"type": "name"}
+
     name = models.CharField(max_length=255)
-    # LL2 prints only the mission type's name, never its id, so the name is what is kept.
-    type = models.CharField(max_length=255, blank=True, default="")
+    type = models.ForeignKey(MissionType, on_delete=models.PROTECT, null=True, blank=True)
     description = models.TextField(blank=True, default="")
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
     orbit = models.ForeignKey(Orbit, on_delete=models.PROTECT)
@@ -153,6 +174,7 @@ class VidURL(models.Model):
 
 
 class ProgramType(models.Model):
+
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:
@@ -216,6 +238,56 @@ class Pad(models.Model):
     orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
     fastest_turnaround = models.DurationField(null=True, blank=True)
     location = models.ForeignKey(Location, on_delete=models.PROTECT, null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LauncherStatus(models.Model):
+
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        verbose_name_plural = "launcher statuses"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FirstStageType(models.Model):
+
+    name = models.CharField(max_length=50)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TimelineEventType(models.Model):
+    """A kind of moment in a launch's timeline (`MECO`, `Stage separation`): LL2 names it
+    by its abbreviation alone."""
+
+
+    abbrev = models.CharField(max_length=255)
+    description = models.CharField(max_length=2048, blank=True, default="")
+
+    def __str__(self) -> str:
+        return self.abbrev
+
+
+class NoticeType(models.Model):
+
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoadClosureStatus(models.Model):
+
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name_plural = "road closure statuses"
 
     def __str__(self) -> str:
         return self.name

@@ -15,21 +15,27 @@ from launchlibrary.api.fields import (
 )
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.launches.models import (
+    FirstStageType,
     InfoURL,
     InfoURLType,
     Language,
     Launch,
     LauncherConfig,
     LauncherConfigFamily,
+    LauncherStatus,
     LaunchStatus,
     Mission,
     MissionPatch,
+    MissionType,
     NetPrecision,
+    NoticeType,
     Orbit,
     Pad,
     Program,
     ProgramType,
+    RoadClosureStatus,
     Rocket,
+    TimelineEventType,
     VidURL,
     VidURLType,
 )
@@ -144,7 +150,29 @@ class VidURLSerializer(serializers.ModelSerializer):
         ]
 
 
+class MissionTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MissionType
+        fields = ["id", "name"]
+
+
+class MissionTypeNameSerializer(serializers.Serializer):
+    """A mission's type as LL2 prints it: the type's name alone, `""` for a mission without.
+
+    A nested serializer rather than a related field, so that a page joins the types in (see
+    `launchlibrary.api.prefetch`) and a renamed type renders the missions' documents again.
+    """
+
+    def get_attribute(self, instance: Mission) -> MissionType:
+        # The parent would print a missing type as null; a type of no name prints "".
+        return super().get_attribute(instance) or MissionType(name="")
+
+    def to_representation(self, instance: MissionType) -> str:
+        return instance.name
+
+
 class MissionSerializer(serializers.ModelSerializer):
+    type = MissionTypeNameSerializer(read_only=True)
     image = ImageSerializer()
     orbit = OrbitSerializer()
     agencies = AgencyDetailedSerializer(many=True)
@@ -164,6 +192,36 @@ class MissionSerializer(serializers.ModelSerializer):
             "info_urls",
             "vid_urls",
         ]
+
+
+class LauncherStatusSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LauncherStatus
+        fields = ["id", "name"]
+
+
+class FirstStageTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FirstStageType
+        fields = ["id", "name"]
+
+
+class TimelineEventTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TimelineEventType
+        fields = ["id", "abbrev", "description"]
+
+
+class NoticeTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = NoticeType
+        fields = ["id", "name"]
+
+
+class RoadClosureStatusSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RoadClosureStatus
+        fields = ["id", "name"]
 
 
 class ProgramTypeSerializer(serializers.ModelSerializer):

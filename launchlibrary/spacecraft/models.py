@@ -8,6 +8,7 @@ from launchlibrary.images.models import Image
 
 
 class SpacecraftStatus(models.Model):
+
     name = models.CharField(max_length=255)
 
     class Meta:
@@ -18,6 +19,7 @@ class SpacecraftStatus(models.Model):
 
 
 class SpacecraftConfigType(models.Model):
+
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

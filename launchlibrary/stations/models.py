@@ -9,6 +9,7 @@ from launchlibrary.spacecraft.models import SpacecraftConfig, SpacecraftFlight
 
 
 class SpaceStationStatus(models.Model):
+
     name = models.CharField(max_length=255)
 
     class Meta:

@@ -7,6 +7,7 @@ from launchlibrary.ingest.importer import (
     Importer,
     ImportRefused,
     load_document,
+    page_resource,
     top_level_objects,
 )
 
@@ -20,15 +21,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument(
+            "--resource",
+            help=(
+                "LL2 resource of the objects without a `url` (`config/orbits`), for files "
+                "whose page has no `next` or `previous` link naming it"
+            ),
+        )
 
-    def handle(self, *args, files: list[Path], **options) -> None:
+    def handle(self, *args, files: list[Path], resource: str | None, **options) -> None:
         refused = []
         for path in files:
             try:
                 document = load_document(path.read_bytes())
                 objects = list(top_level_objects(document))
                 progress = tqdm(objects, desc=path.name, unit="obj", disable=None)
-                report = Importer().import_objects(progress)
+                importer = Importer(resource=resource or page_resource(document))
+                report = importer.import_objects(progress)
             except OSError as error:
                 refused.append(f"{path}: {error.strerror}")
             except ImportRefused as error:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AstronautsConfig(AppConfig):
+    name = "launchlibrary.astronauts"
+    label = "astronauts"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PayloadsConfig(AppConfig):
+    name = "launchlibrary.payloads"
+    label = "payloads"
