@@ -10,8 +10,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# PYTHONWARNINGS: setuptools boxes a warning about editable installs that is no error.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	PYTHONWARNINGS=ignore $(BIN)/pip install -q -e '.[test]'
 	touch $@
 
 # Migrate and load the bundled dataset through the importer (a no-op when already loaded).
@@ -22,12 +23,14 @@ setup: $(VENV)/.installed
 	$(BIN)/python manage.py materialize
 
 run: setup
+	@echo "LL2 2.3.0 at http://127.0.0.1:$(PORT)/2.3.0/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 # The production server: granian (measured faster than gunicorn here, see
 # benchmarks/results.md), WEB_CONCURRENCY worker processes, one per core by default, each
 # running the app in at most 4 threads (and so holding at most 4 database connections).
 serve: setup
+	@echo "LL2 2.3.0 at http://127.0.0.1:$(PORT)/2.3.0/"
 	$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
 		--workers $${WEB_CONCURRENCY:-$$(nproc)} --blocking-threads 4 --workers-kill-timeout 30 \
 		--log-level warning launchlibrary.wsgi:application

@@ -25,7 +25,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    # Swagger UI's scripts and styles, served from here: the server has no network at run time.
+    "drf_spectacular_sidecar",
     "launchlibrary.api",
+    "launchlibrary.readpath",
     "launchlibrary.images",
     "launchlibrary.locations",
     "launchlibrary.agencies",
@@ -33,8 +37,12 @@ INSTALLED_APPS = [
     "launchlibrary.landings",
     "launchlibrary.launches",
     "launchlibrary.stations",
+    "launchlibrary.astronauts",
+    "launchlibrary.events",
+    "launchlibrary.payloads",
     "launchlibrary.ingest",
     "launchlibrary.accounts",
+    "launchlibrary.config",
 ]
 
 MIDDLEWARE = [
@@ -111,9 +119,9 @@ TIME_ZONE = "UTC"
 USE_I18N = False
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
 # WhiteNoise serves the installed apps' static files straight from their folders, so no
-# collectstatic step stands between a fresh clone and a styled browsable API.
+# collectstatic step stands between a fresh clone and a styled browsable API, and no
+# STATIC_ROOT is set (WhiteNoise would warn at every start that the folder is missing).
 WHITENOISE_USE_FINDERS = True
 
 # Behind a TLS-terminating proxy, `url` fields must say https like LL2's do.
@@ -153,6 +161,7 @@ REST_FRAMEWORK = {
     ],
     "URL_FORMAT_OVERRIDE": "format",
     "COERCE_DECIMAL_TO_STRING": False,
+    "DEFAULT_SCHEMA_CLASS": "launchlibrary.api.schema.EndpointSchema",
 }
 
 # `fast` serves JSON from materialized documents behind a response cache; `live` renders
@@ -180,6 +189,60 @@ LL2_API_KEY_CACHE_SECONDS = float(os.environ.get("LL2_API_KEY_CACHE_SECONDS", "6
 
 # The docs block of every browsable page ends with this link, as LL2's does.
 LL2_DOCS_URL = os.environ.get("LL2_DOCS_URL", "https://ll.thespacedevs.com/docs/")
+
+# The OpenAPI schema at /2.3.0/json (launchlibrary/api/schema.py): LL2's own title, description
+# and license, so that docs and clients generated from it read as LL2's do.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Launch Library 2 - Docs",
+    "VERSION": "v2.3.0",
+    "LICENSE": {"name": "Apache License 2.0"},
+    "DESCRIPTION": (
+        "The [Launch Library 2](https://thespacedevs.com/llapi) (**LL2**) API is a "
+        "product by [The Space Devs](https://thespacedevs.com) (**TSD**) with an "
+        "up-to-date database of spaceflight events. \n\n"
+        "While this API is **free to use** it is subject to **rate limiting** (15 calls "
+        "per hour) for non-authenticated requests.\n\n"
+        "→ Please use [https://lldev.thespacedevs.com](https://lldev.thespacedevs.com) "
+        "for development testing - the development endpoint has stale and limited data "
+        "but is not subject to any rate limits.\n\n"
+        "If you are interested in a higher rate limit please consider supporting the "
+        "project on [Patreon](https://www.patreon.com/TheSpaceDevs) to get an API Key. "
+        "You can also send us one-time donations in [USD]"
+        "(https://www.paypal.com/donate/?hosted_button_id=UCPX4EL6E9JFA) or [EUR]"
+        "(https://www.paypal.com/donate/?hosted_button_id=5S7MGGWJJBHL6).\n\n"
+        "You can use the [`/api-throttle`](../2.3.0/api-throttle) endpoint to check your "
+        "current usage statistics of the API.\n\n ### Announcements\n\n - [LL 2.3.0 release]"
+        "(https://github.com/TheSpaceDevs/Tutorials/blob/main/announcements/LL_230_changelog.md): "
+        "full announcement and changelog for the release of LL version 2.3.0\n\n ### FAQs "
+        "& Tutorials\n\n - [GitHub "
+        "repository](https://github.com/TheSpaceDevs/Tutorials/): contains FAQs and "
+        "tutorials for TSD APIs\n\n - [TSD FAQ]"
+        "(https://github.com/TheSpaceDevs/Tutorials/blob/main/faqs/faq_TSD.md): "
+        "TSD-specific FAQ (e.g. history, network, funding, etc.)\n\n - [LL2 FAQ]"
+        "(https://github.com/TheSpaceDevs/Tutorials/blob/main/faqs/faq_LL2.md): "
+        "LL2-specific FAQ (e.g. data, authentication, filtering, etc.)\n\n - [LL2 Getting "
+        "Started guide]"
+        "(https://github.com/TheSpaceDevs/Tutorials/blob/main/tutorials/"
+        "getting_started_LL2/README.md): "
+        "a simple guide to get started with LL2\n\n ### Feedback & Support\n\n If you need "
+        "any help with LL2, you can ask in the [`💬feedback-and-help`]"
+        "(https://discord.com/channels/676725644444565514/1019976345884827750) forum of "
+        "the TSD [Discord server](https://discord.gg/p7ntkNA) or email "
+        "[support@thespacedevs.com](mailto:support@thespacedevs.com).\n\n If you notice "
+        "any issue or outdated/missing data, please let us know in the [`💬data-issues`]"
+        "(https://discord.com/channels/676725644444565514/738822880875380746) channel of "
+        "the TSD [Discord server](https://discord.gg/p7ntkNA) or email "
+        "[support@thespacedevs.com](mailto:support@thespacedevs.com)."
+    ),
+    # Operation ids and tags are read from the path after the version, as LL2's are.
+    "SCHEMA_PATH_PREFIX": r"/2\.3\.0/",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "launchlibrary.api.schema.without_component_descriptions",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,
