@@ -1,5 +1,8 @@
 """The fast read path (materialized documents behind a response cache) answers exactly what
-the live path (serializers per request) answers, and stays fresh as the data changes."""
+the live path (serializers per request) answers, and stays fresh as the data changes.
+
+That it does so for every page and object of the bundled data, for every endpoint, is a
+contract test (tests/contract); here are the spacecraft's edits, listings and caches."""
 
 import io
 
@@ -9,13 +12,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from launchlibrary.agencies.models import Agency
-from launchlibrary.api import fastpath
-from launchlibrary.api.models import Document
-from launchlibrary.endpoints import ENDPOINTS
+from launchlibrary.readpath import responses
+from launchlibrary.readpath.models import Document
+from launchlibrary.spacecraft.endpoints import spacecraft
 from launchlibrary.spacecraft.models import Spacecraft
 from tests.conftest import as_another_worker
+from tests.contract import walk
 
 LIST = "/2.3.0/spacecraft/"
+NORMAL, DETAILED = "SpacecraftNormal", "SpacecraftEndpointDetailed"
 
 
 def get(client, settings, read_path: str, path: str, **params):
@@ -39,21 +44,11 @@ def assert_same_bytes(client, settings, path: str, **params) -> None:
     assert fast.content == live.content
 
 
-def every_page_and_object(client, settings) -> None:
-    for endpoint in ENDPOINTS:
-        ids = endpoint.model._default_manager.order_by("pk").values_list("pk", flat=True)
-        for mode in endpoint.modes:
-            for offset in range(0, len(ids), 100):
-                for format_params in ({"format": "json"}, {}):
-                    assert_same_bytes(
-                        client, settings, LIST, mode=mode, limit=100, offset=offset, **format_params
-                    )
-        for pk in ids:
-            assert_same_bytes(client, settings, f"/2.3.0/{endpoint.resource}/{pk}/", format="json")
-
-
-def test_every_object_and_mode_of_the_bundled_data_byte_equal_to_live(client, settings):
-    every_page_and_object(client, settings)
+def every_page(client, settings) -> None:
+    """After an edit: every spacecraft page, in every mode, answers the live path's bytes.
+    A detailed page holds the very documents the detail path serves (one document per
+    schema); the detail path itself is a contract test."""
+    walk.every_page_and_object(client, settings, [spacecraft], detail_formats=())
 
 
 @pytest.mark.parametrize(
@@ -71,19 +66,6 @@ def test_filtered_searched_and_ordered_pages_byte_equal_to_live(client, settings
     assert_same_bytes(client, settings, LIST, format="json", **params)
 
 
-def test_documents_exist_for_every_object_in_every_mode(db):
-    for endpoint in ENDPOINTS:
-        for mode in endpoint.modes:
-            stored = set(
-                Document.objects.filter(resource=endpoint.resource, mode=mode).values_list(
-                    "object_id", flat=True
-                )
-            )
-            assert stored == {
-                str(pk) for pk in endpoint.model._default_manager.values_list("pk", flat=True)
-            }
-
-
 def embedding(agency_id: int) -> set[str]:
     """Spacecraft whose detailed document embeds the agency, found without the documents."""
     crafts = Spacecraft.objects.filter(spacecraft_config__agency=agency_id)
@@ -98,9 +80,9 @@ def embedding(agency_id: int) -> set[str]:
 def detailed_documents() -> dict[str, bytes]:
     return {
         object_id: bytes(body)
-        for object_id, body in Document.objects.filter(
-            resource="spacecraft", mode="detailed"
-        ).values_list("object_id", "body")
+        for object_id, body in Document.objects.filter(schema=DETAILED).values_list(
+            "object_id", "body"
+        )
     }
 
 
@@ -125,7 +107,7 @@ def test_a_nested_edit_reaches_every_embedding_document_and_only_those(
     # The cached page of the old data version is not served any more.
     page = get(client, settings, "fast", LIST, format="json", mode="detailed", limit=100)
     assert b"Roscosmos State Corporation" in page.content
-    every_page_and_object(client, settings)
+    every_page(client, settings)
 
 
 def test_moving_a_flight_renders_both_its_old_and_new_spacecraft(
@@ -139,7 +121,7 @@ def test_moving_a_flight_renders_both_its_old_and_new_spacecraft(
         flight.save()
     assert f'"id":{flight.pk}'.encode() in detailed_documents()[str(new_craft.pk)]
     assert f'"id":{flight.pk}'.encode() not in detailed_documents()[str(old_craft)]
-    every_page_and_object(client, settings)
+    every_page(client, settings)
 
 
 def test_deleting_an_object_drops_its_document_and_its_embedders_are_rendered(
@@ -153,7 +135,7 @@ def test_deleting_an_object_drops_its_document_and_its_embedders_are_rendered(
     with django_capture_on_commit_callbacks(execute=True):
         craft.delete()
     assert str(craft.pk) not in detailed_documents()
-    every_page_and_object(client, settings)
+    every_page(client, settings)
 
 
 def test_etag_and_cache_control(client, settings):
@@ -207,7 +189,9 @@ def test_a_scaled_dataset_byte_equal_to_live(client, settings):
     call_command("scale_dataset", "--spacecraft", "240", stdout=io.StringIO())
     assert Spacecraft.objects.count() == 240
     assert Spacecraft.objects.filter(flights__isnull=False).count() > 60
-    every_page_and_object(client, settings)
+    every_page(client, settings)
+    for pk in walk.object_ids(spacecraft)[::20]:
+        assert_same_bytes(client, settings, walk.detail_path(spacecraft, pk), format="json")
     assert_same_bytes(client, settings, LIST, format="json", ordering="-time_in_space", offset=50)
 
 
@@ -248,23 +232,21 @@ def test_a_write_gives_pages_a_new_listing(client, settings, django_capture_on_c
 
 
 def test_a_listing_too_long_to_keep_is_read_page_by_page(client, settings, monkeypatch):
-    monkeypatch.setattr(fastpath, "LISTING_MAX_IDS", 5)
+    monkeypatch.setattr(responses, "LISTING_MAX_IDS", 5)
     assert_same_bytes(client, settings, LIST, format="json", limit=4, offset=10)
     assert_same_bytes(client, settings, LIST, format="json", offset=10**20)
-    assert not fastpath.recent_listings.entries
+    assert not responses.recent_listings.entries
 
 
 def test_materialize_renders_the_documents_a_database_lacks(db):
     before = detailed_documents()
-    normal_count = Document.objects.filter(resource="spacecraft", mode="normal").count()
-    Document.objects.filter(
-        resource="spacecraft", mode="detailed", object_id__in=["51", "556"]
-    ).delete()
-    Document.objects.filter(resource="spacecraft", mode="normal", object_id="62").delete()
+    normal_count = Document.objects.filter(schema=NORMAL).count()
+    Document.objects.filter(schema=DETAILED, object_id__in=["51", "556"]).delete()
+    Document.objects.filter(schema=NORMAL, object_id="62").delete()
     out = io.StringIO()
     call_command("materialize", stdout=out)
-    assert out.getvalue() == "spacecraft: 3 objects rendered\n"
+    assert out.getvalue() == f"{NORMAL}: 1 documents rendered\n{DETAILED}: 2 documents rendered\n"
     assert detailed_documents() == before
-    assert Document.objects.filter(resource="spacecraft", mode="normal").count() == normal_count
+    assert Document.objects.filter(schema=NORMAL).count() == normal_count
     call_command("materialize", "--all", stdout=io.StringIO())
     assert detailed_documents() == before
