@@ -2,15 +2,24 @@
 whatever its length: forward relations are joined, to-many relations prefetched in one
 query each (recursively, with their own joins), in the order LL2 lists them."""
 
+from functools import cache
+
 from django.db import connection
 from django.db.models import Field, ForeignObjectRel, Model, Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
 from rest_framework import serializers
 
+SerializerClass = type[serializers.Serializer]
 
-def eager(queryset: QuerySet, serializer_class: type[serializers.Serializer]) -> QuerySet:
-    joins, prefetches = _plan(serializer_class(), queryset.model, prefix="")
-    return queryset.select_related(*joins).prefetch_related(*prefetches)
+
+def eager(queryset: QuerySet, serializer_class: SerializerClass) -> QuerySet:
+    joins, prefetches = _plan(serializer_class, queryset.model)
+    return queryset.select_related(*joins).prefetch_related(
+        *(
+            Prefetch(path, queryset=eager(model._default_manager.order_by(*order), nested))
+            for path, model, order, nested in prefetches
+        )
+    )
 
 
 def nested_relations(serializer: serializers.Serializer, model: type[Model]):
@@ -38,17 +47,25 @@ def embedded_paths(
     return paths
 
 
-def _plan(serializer: serializers.Serializer, model: type[Model], prefix: str):
+@cache
+def _plan(serializer_class: SerializerClass, model: type[Model]) -> tuple[list, list]:
+    """The joins and the prefetches (path, model, order, serializer) a serializer needs,
+    worked out once per serializer: building a serializer's fields costs more than the
+    queries of a small page. The querysets are made anew for each use."""
+    return _walk(serializer_class(), model, prefix="")
+
+
+def _walk(serializer: serializers.Serializer, model: type[Model], prefix: str):
     joins: list[str] = []
-    prefetches: list[Prefetch] = []
+    prefetches: list[tuple] = []
     for name, relation, nested, many in nested_relations(serializer, model):
         path = prefix + name
         if many:
-            related = relation.related_model._default_manager.order_by(*_list_order(relation))
-            prefetches.append(Prefetch(path, queryset=eager(related, type(nested))))
+            related = relation.related_model
+            prefetches.append((path, related, _list_order(relation), type(nested)))
         else:
             joins.append(path)
-            more_joins, more_prefetches = _plan(nested, relation.related_model, path + "__")
+            more_joins, more_prefetches = _walk(nested, relation.related_model, path + "__")
             joins += more_joins
             prefetches += more_prefetches
     return joins, prefetches
