@@ -7,7 +7,6 @@ from launchlibrary.locations.models import Country
 
 
 class AgencyType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

@@ -4,7 +4,6 @@ from django.db import models
 
 
 class AstronautRole(models.Model):
-
     role = models.CharField(max_length=255)
     priority = models.IntegerField(default=0)
 
@@ -13,7 +12,6 @@ class AstronautRole(models.Model):
 
 
 class AstronautStatus(models.Model):
-
     name = models.CharField(max_length=255)
 
     class Meta:
@@ -24,7 +22,6 @@ class AstronautStatus(models.Model):
 
 
 class AstronautType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

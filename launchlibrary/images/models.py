@@ -4,7 +4,6 @@ from django.db import models
 
 
 class ImageLicense(models.Model):
-
     name = models.CharField(max_length=255)
     priority = models.IntegerField(default=0)
     link = models.URLField(max_length=200, null=True, blank=True)
@@ -14,7 +13,6 @@ class ImageLicense(models.Model):
 
 
 class ImageVariantType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

@@ -7,7 +7,6 @@ from launchlibrary.locations.models import CelestialBody, Location
 
 
 class LandingType(models.Model):
-
     name = models.CharField(max_length=255)
     abbrev = models.CharField(max_length=255, blank=True, default="")
     description = models.CharField(max_length=2048, null=True, blank=True)
@@ -17,7 +16,6 @@ class LandingType(models.Model):
 
 
 class LandingLocation(models.Model):
-
     name = models.CharField(max_length=255)
     active = models.BooleanField(default=True)
     abbrev = models.CharField(max_length=255, blank=True, default="")

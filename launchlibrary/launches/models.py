@@ -10,7 +10,6 @@ from launchlibrary.locations.models import CelestialBody, Country, Location
 
 
 class LaunchStatus(models.Model):
-
     name = models.CharField(max_length=255)
     abbrev = models.CharField(max_length=255, blank=True, default="")
     description = models.CharField(max_length=2048, blank=True, default="")
@@ -23,7 +22,6 @@ class LaunchStatus(models.Model):
 
 
 class NetPrecision(models.Model):
-
     name = models.CharField(max_length=255)
     abbrev = models.CharField(max_length=255, blank=True, default="")
     description = models.CharField(max_length=2048, blank=True, default="")
@@ -69,7 +67,6 @@ class Rocket(models.Model):
 
 
 class Orbit(models.Model):
-
     name = models.CharField(max_length=50)
     abbrev = models.CharField(max_length=30, blank=True, default="")
     celestial_body = models.ForeignKey(CelestialBody, on_delete=models.PROTECT)
@@ -79,7 +76,6 @@ class Orbit(models.Model):
 
 
 class Language(models.Model):
-
     name = models.CharField(max_length=255)
     code = models.CharField(max_length=255, blank=True, default="")
 
@@ -88,7 +84,6 @@ class Language(models.Model):
 
 
 class InfoURLType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:
@@ -96,7 +91,6 @@ class InfoURLType(models.Model):
 
 
 class VidURLType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:
@@ -106,7 +100,6 @@ class VidURLType(models.Model):
 class MissionType(models.Model):
     """Rows with ids below 0 were made from a mission's type name alone, until LL2's row of
     that name, imported from `/config/mission_types/`, takes them over (see the importer)."""
-
 
     name = models.CharField(max_length=255)
 
@@ -174,7 +167,6 @@ class VidURL(models.Model):
 
 
 class ProgramType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:
@@ -244,7 +236,6 @@ class Pad(models.Model):
 
 
 class LauncherStatus(models.Model):
-
     name = models.CharField(max_length=50)
 
     class Meta:
@@ -255,7 +246,6 @@ class LauncherStatus(models.Model):
 
 
 class FirstStageType(models.Model):
-
     name = models.CharField(max_length=50)
 
     def __str__(self) -> str:
@@ -266,7 +256,6 @@ class TimelineEventType(models.Model):
     """A kind of moment in a launch's timeline (`MECO`, `Stage separation`): LL2 names it
     by its abbreviation alone."""
 
-
     abbrev = models.CharField(max_length=255)
     description = models.CharField(max_length=2048, blank=True, default="")
 
@@ -275,7 +264,6 @@ class TimelineEventType(models.Model):
 
 
 class NoticeType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:
@@ -283,7 +271,6 @@ class NoticeType(models.Model):
 
 
 class RoadClosureStatus(models.Model):
-
     name = models.CharField(max_length=255)
 
     class Meta:

@@ -6,7 +6,6 @@ from launchlibrary.images.models import Image
 
 
 class Country(models.Model):
-
     name = models.CharField(max_length=255)
     alpha_2_code = models.CharField(max_length=2, blank=True, default="")
     alpha_3_code = models.CharField(max_length=3, blank=True, default="")
@@ -21,7 +20,6 @@ class Country(models.Model):
 
 
 class CelestialBodyType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

@@ -4,7 +4,6 @@ from django.db import models
 
 
 class PayloadType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

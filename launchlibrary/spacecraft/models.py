@@ -8,7 +8,6 @@ from launchlibrary.images.models import Image
 
 
 class SpacecraftStatus(models.Model):
-
     name = models.CharField(max_length=255)
 
     class Meta:
@@ -19,7 +18,6 @@ class SpacecraftStatus(models.Model):
 
 
 class SpacecraftConfigType(models.Model):
-
     name = models.CharField(max_length=255)
 
     def __str__(self) -> str:

@@ -9,7 +9,6 @@ from launchlibrary.spacecraft.models import SpacecraftConfig, SpacecraftFlight
 
 
 class SpaceStationStatus(models.Model):
-
     name = models.CharField(max_length=255)
 
     class Meta:
