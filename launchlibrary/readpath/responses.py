@@ -139,13 +139,14 @@ def page_ids(view, request: Request, version: int, offset: int, limit: int) -> t
     if ids is None:
         queryset = view.filter_queryset(endpoint.rows())
         pks = queryset.values_list("pk", flat=True)
-        count = queryset.count()
-        if count > LISTING_MAX_IDS:
+        # One more than is kept: the listing's length is its count, unless it is too long.
+        ids = tuple(str(pk) for pk in pks[: LISTING_MAX_IDS + 1])
+        if len(ids) > LISTING_MAX_IDS:
+            count = queryset.count()
             # Past the end the page is empty, as the live path has it, without asking the
             # database for an offset it may not hold.
             page = pks[offset : offset + limit] if offset < count else []
             return [str(pk) for pk in page], count
-        ids = tuple(str(pk) for pk in pks)
         recent_listings.put(key, ids)
     return list(ids[offset : offset + limit]), len(ids)
 
