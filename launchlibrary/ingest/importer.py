@@ -16,13 +16,20 @@ A model may say more of its JSON with class attributes:
 - `ll2_partial_children`: JSON key to reverse relation, for keys holding some of the
   children only (a station's `active_expeditions`): each is upserted, none is removed;
 - `ll2_unmodelled`: keys of objects this server does not model, accepted while empty.
+
+What LL2 could not have sent is refused rather than stored: a value its column cannot hold
+or its field's validators reject, an id below 0, control characters in text (`check_value`),
+a new object lacking a field its row needs (`check_complete`), and an object whose own `url`
+names another object (`check_own_url`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 from urllib.parse import urlparse
@@ -31,7 +38,9 @@ import orjson
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, connection, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models.fields import AutoFieldMixin
+from django.utils.duration import duration_iso_string
 
 from launchlibrary.api.endpoint import registry
 from launchlibrary.api.links import API_VERSION
@@ -41,6 +50,9 @@ from launchlibrary.writes import save_changed
 # Keys LL2 objects carry that are presentation, not data: every object's `response_mode`, and
 # the `url` of its own API page (but a social media link's or an info URL's `url` is data).
 PRESENTATION_KEYS = frozenset({"response_mode", "url"})
+# C0 control characters but tab, newline and carriage return, and DEL: LL2's text holds none,
+# and PostgreSQL cannot store NUL at all.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class ImportRefused(Exception):
@@ -148,10 +160,17 @@ class Importer:
     """Upserts LL2 objects with everything nested in them. Use one per file.
 
     `resource` routes the top-level objects without a `url` (`config/orbits`).
+
+    `new_only`, when given, makes the import add only what the database lacks: a row that
+    existed before is left as it is, with everything nested in it (the bundled dataset
+    never overwrites an admin edit or a newer import). The set names the rows made by the
+    load this file belongs to, which its later files may update as LL2's newer word, and
+    it grows with each row made.
     """
 
-    def __init__(self, resource: str | None = None) -> None:
+    def __init__(self, resource: str | None = None, new_only: set | None = None) -> None:
         self.resource = resource
+        self.new_only = new_only
         self.report = ImportReport()
         # Objects already written in this file, by model, id and exact content: LL2 nests
         # the same agency or image many times, and each copy needs writing only once.
@@ -176,10 +195,17 @@ class Importer:
         memo_key = (model, orjson.dumps(obj, option=orjson.OPT_SORT_KEYS))
         if memo_key in self._seen:
             return self._seen[memo_key]
+        if self.new_only is not None:
+            kept = self._kept(model, obj["id"], f"{json_path}.id")
+            if kept is not None:
+                self._seen[memo_key] = kept
+                return kept
 
         values, many_to_many, children = self._read(model, obj, json_path)
         values.update(parent or {})
         pk = values.pop("id")
+        if "url" in obj and not _has_field(model, "url"):
+            check_own_url(model, obj["url"], pk, f"{json_path}.url")
         instance, created = self._save(model, pk, values, json_path)
         name_field = named_lookups().get(model)
         if name_field is not None and name_field in values:
@@ -238,18 +264,29 @@ class Importer:
                 values[model_field.attname] = self._clean(model_field, value, path)
         return values, many_to_many, children
 
+    def _kept(self, model: type[models.Model], raw_id: Any, path: str) -> Any:
+        """With `new_only`, the pk of a row that was there before this load, to be kept as
+        it is; None for a row to write."""
+        pk = self._clean(model._meta.pk, raw_id, path)
+        if (model, str(pk)) in self.new_only:
+            return None
+        return pk if model._default_manager.filter(pk=pk).exists() else None
+
     def _save(
         self, model: type[models.Model], pk: Any, values: dict[str, Any], json_path: str
     ) -> tuple[models.Model, bool]:
         """Create the row, or update the fields that differ; return it and whether it is new."""
         instance = model._default_manager.filter(pk=pk).first()
         if instance is None:
+            check_complete(model, values, json_path)
             try:
                 instance = model._default_manager.create(pk=pk, **values)
             except IntegrityError as error:
                 # A reference by id alone (`{"id": 7, "url": ...}`) to an object never seen.
                 raise ImportRefused(json_path, f"cannot create {model.__name__}: {error}") from None
             self.report.created[model._meta.verbose_name] += 1
+            if self.new_only is not None:
+                self.new_only.add((model, str(pk)))
             return instance, True
         if save_changed(instance, values):
             self.report.updated[model._meta.verbose_name] += 1
@@ -334,6 +371,7 @@ class Importer:
             values, many_to_many, children = self._read(child_model, item, item_path)
             if many_to_many or children:
                 raise ImportRefused(item_path, "nested lists in objects without `id`")
+            check_complete(child_model, values | parent_link, item_path)
             rows.append(values | parent_link)
         columns = sorted({column for row in rows for column in row}) or ["pk"]
         rows = [{column: row.get(column) for column in columns} for row in rows]
@@ -365,14 +403,115 @@ class Importer:
             raise ImportRefused(path, f"expected a value for {model_field.name}, not a structure")
         if value is None:
             return Importer._null(model_field, path)
+        if isinstance(model_field, models.UUIDField) and not isinstance(value, str):
+            # Django would read a number as a UUID's 128 bits; LL2 writes UUIDs as strings.
+            raise ImportRefused(path, f"not a UUID: {value!r}")
         try:
             cleaned = model_field.to_python(value)
         except ValidationError as error:
             raise ImportRefused(path, "; ".join(error.messages)) from None
-        max_length = getattr(model_field, "max_length", None)
-        if max_length and isinstance(cleaned, str) and len(cleaned) > max_length:
-            raise ImportRefused(path, f"longer than {max_length} characters")
+        except OverflowError:
+            # A duration of more days than Python's timedelta holds.
+            raise ImportRefused(path, f"out of range: {value!r}") from None
+        check_value(model_field, cleaned, path)
         return cleaned
+
+
+def check_value(model_field: models.Field, value: Any, path: str) -> None:
+    """Refuse a value LL2 could not have sent, which the database would store or answer with
+    an error: text longer than its column or holding control characters, a number or
+    duration out of its column's range, a moment out of Python's range once in UTC, an id
+    below 0 (LL2's ids start at 0; rows this server makes itself take ids below, see
+    `Importer._find_named`), or a value the field's validators reject (counts are columns of
+    whole numbers from 0, which their range covers; durations have a minimum of 0).
+
+    Only the validators a model declares run, not those of the field's type: LL2's links are
+    not all URLs Django's `URLValidator` accepts (the saved responses in
+    `tests/fixtures/data` hold `"image_url": "nasaImageUrl"`), and a mirror keeps them."""
+    if isinstance(value, str):
+        control = CONTROL_CHARACTER.search(value)
+        if control:
+            raise ImportRefused(path, f"control character U+{ord(control.group()):04X} in text")
+        max_length = getattr(model_field, "max_length", None)
+        if max_length and len(value) > max_length:
+            raise ImportRefused(path, f"longer than {max_length} characters")
+    elif isinstance(value, int | timedelta) and not isinstance(value, bool):
+        low, high = column_range(model_field)
+        if not low <= value <= high:
+            show = duration_iso_string if isinstance(value, timedelta) else str
+            raise ImportRefused(
+                path, f"{show(value)} is out of its column's range, {show(low)} to {show(high)}"
+            )
+        if model_field.primary_key and value < 0:
+            raise ImportRefused(path, f"LL2 ids are never below 0: {value}")
+    elif isinstance(value, datetime) and value.tzinfo is not None:
+        try:
+            value.astimezone(UTC)
+        except OverflowError:
+            # Stored in UTC, a moment past 9999 or before year 1 could not be read back.
+            raise ImportRefused(path, f"{value.isoformat()} is out of range in UTC") from None
+    for validator in model_field.validators:
+        if validator in model_field.default_validators:
+            continue
+        try:
+            validator(value)
+        except ValidationError as error:
+            raise ImportRefused(path, "; ".join(error.messages)) from None
+
+
+def column_range(model_field: models.Field) -> tuple[Any, Any]:
+    """The lowest and highest value `model_field`'s column holds, the same on every database
+    so that a file refused on one is refused on all: an integer column's range on PostgreSQL
+    (SQLite would store any 64-bit integer), and for a duration a bigint of microseconds, as
+    SQLite stores it (PostgreSQL's interval holds more)."""
+    ranges = BaseDatabaseOperations.integer_field_ranges
+    if isinstance(model_field, models.DurationField):
+        return tuple(timedelta(microseconds=bound) for bound in ranges["BigIntegerField"])
+    internal_type = model_field.get_internal_type()
+    if connection.vendor == "sqlite":
+        return ranges[internal_type]
+    return connection.ops.integer_field_range(internal_type)
+
+
+@cache
+def required_fields(model: type[models.Model]) -> tuple[models.Field, ...]:
+    """The columns a new row of `model` must be given: NOT NULL, without a default, and not
+    allowed blank. Read from the model rather than from LL2's spec: the spec requires what
+    one form of an object carries, while an object first seen in a shorter form (a `mini`
+    agency) is created from what it carries, and only the row knows what it cannot lack."""
+    return tuple(
+        model_field
+        for model_field in model._meta.concrete_fields
+        if not (
+            model_field.primary_key
+            or model_field.null
+            or model_field.blank
+            or model_field.has_default()
+            or model_field.has_db_default()
+        )
+    )
+
+
+def check_complete(model: type[models.Model], values: dict[str, Any], json_path: str) -> None:
+    """Refuse a new object lacking a field its row needs (Django would store "" for a
+    missing name, or the database refuse the row)."""
+    missing = [f"`{field.name}`" for field in required_fields(model) if field.attname not in values]
+    if missing:
+        raise ImportRefused(json_path, f"a new {model.__name__} needs {', '.join(missing)}")
+
+
+def check_own_url(model: type[models.Model], url: Any, pk: Any, json_path: str) -> None:
+    """Refuse an object's own `url` when it names another object: another id, or an object
+    of another resource than the model its position holds."""
+    if not isinstance(url, str):
+        raise ImportRefused(json_path, f"not a URL: {url!r}")
+    resource = resource_in({"url": url}, "url", json_path, ends_in_id=True)
+    try:
+        named_pk = model._meta.pk.to_python(urlparse(url).path.rstrip("/").rpartition("/")[2])
+    except ValidationError:
+        named_pk = None
+    if named_pk != pk or resource_models().get(resource) is not model:
+        raise ImportRefused(json_path, f"names another object than {model.__name__} {pk}: {url}")
 
 
 def _has_field(model: type[models.Model], name: str) -> bool:

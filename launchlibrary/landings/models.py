@@ -24,9 +24,9 @@ class LandingLocation(models.Model):
     longitude = models.FloatField(null=True, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
-    successful_landings = models.IntegerField(null=True, blank=True)
-    attempted_landings = models.IntegerField(null=True, blank=True)
-    failed_landings = models.IntegerField(null=True, blank=True)
+    successful_landings = models.PositiveIntegerField(null=True, blank=True)
+    attempted_landings = models.PositiveIntegerField(null=True, blank=True)
+    failed_landings = models.PositiveIntegerField(null=True, blank=True)
     celestial_body = models.ForeignKey(CelestialBody, on_delete=models.PROTECT)
 
     def __str__(self) -> str:

@@ -2,6 +2,9 @@
 around them (statuses, mission types, timeline events, launch sites' notices and road
 closures)."""
 
+from datetime import timedelta
+
+from django.core.validators import MinValueValidator
 from django.db import models
 
 from launchlibrary.agencies.models import Agency
@@ -226,9 +229,11 @@ class Pad(models.Model):
     longitude = models.FloatField(null=True, blank=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)
     map_image = models.URLField(max_length=1000, null=True, blank=True)
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
-    fastest_turnaround = models.DurationField(null=True, blank=True)
+    total_launch_count = models.PositiveIntegerField(null=True, blank=True)
+    orbital_launch_attempt_count = models.PositiveIntegerField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
     location = models.ForeignKey(Location, on_delete=models.PROTECT, null=True, blank=True)
 
     def __str__(self) -> str:
@@ -308,14 +313,14 @@ class Launch(models.Model):
     pad = models.ForeignKey(Pad, on_delete=models.PROTECT, null=True, blank=True)
     webcast_live = models.BooleanField(default=False)
     program = models.ManyToManyField(Program, blank=True)
-    orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
-    location_launch_attempt_count = models.IntegerField(null=True, blank=True)
-    pad_launch_attempt_count = models.IntegerField(null=True, blank=True)
-    agency_launch_attempt_count = models.IntegerField(null=True, blank=True)
-    orbital_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
-    location_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
-    pad_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
-    agency_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    orbital_launch_attempt_count = models.PositiveIntegerField(null=True, blank=True)
+    location_launch_attempt_count = models.PositiveIntegerField(null=True, blank=True)
+    pad_launch_attempt_count = models.PositiveIntegerField(null=True, blank=True)
+    agency_launch_attempt_count = models.PositiveIntegerField(null=True, blank=True)
+    orbital_launch_attempt_count_year = models.PositiveIntegerField(null=True, blank=True)
+    location_launch_attempt_count_year = models.PositiveIntegerField(null=True, blank=True)
+    pad_launch_attempt_count_year = models.PositiveIntegerField(null=True, blank=True)
+    agency_launch_attempt_count_year = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "launches"

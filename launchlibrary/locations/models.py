@@ -1,5 +1,8 @@
 """Where things are: countries, celestial bodies and the locations on them."""
 
+from datetime import timedelta
+
+from django.core.validators import MinValueValidator
 from django.db import models
 
 from launchlibrary.images.models import Image
@@ -37,16 +40,18 @@ class CelestialBody(models.Model):
     diameter = models.FloatField(null=True, blank=True)
     mass = models.FloatField(null=True, blank=True)
     gravity = models.FloatField(null=True, blank=True)
-    length_of_day = models.DurationField(null=True, blank=True)
+    length_of_day = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
     atmosphere = models.BooleanField(default=False)
     description = models.TextField(null=True, blank=True)
     wiki_url = models.URLField(max_length=200, null=True, blank=True)
-    total_attempted_launches = models.IntegerField(default=0)
-    successful_launches = models.IntegerField(default=0)
-    failed_launches = models.IntegerField(default=0)
-    total_attempted_landings = models.IntegerField(default=0)
-    successful_landings = models.IntegerField(default=0)
-    failed_landings = models.IntegerField(default=0)
+    total_attempted_launches = models.PositiveIntegerField(default=0)
+    successful_launches = models.PositiveIntegerField(default=0)
+    failed_launches = models.PositiveIntegerField(default=0)
+    total_attempted_landings = models.PositiveIntegerField(default=0)
+    successful_landings = models.PositiveIntegerField(default=0)
+    failed_landings = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "celestial bodies"
@@ -71,8 +76,8 @@ class Location(models.Model):
     longitude = models.FloatField(null=True, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     timezone_name = models.CharField(max_length=255, blank=True, default="")
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    total_landing_count = models.IntegerField(null=True, blank=True)
+    total_launch_count = models.PositiveIntegerField(null=True, blank=True)
+    total_landing_count = models.PositiveIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name

@@ -1,5 +1,8 @@
 """Spacecraft, their configurations (the craft's design) and families of configurations."""
 
+from datetime import timedelta
+
+from django.core.validators import MinValueValidator
 from django.db import models
 
 from launchlibrary.agencies.models import Agency
@@ -27,13 +30,13 @@ class SpacecraftConfigType(models.Model):
 class LaunchAndLandingCounts(models.Model):
     """The launch and landing figures LL2 keeps for configurations and their families."""
 
-    spacecraft_flown = models.IntegerField(null=True, blank=True)
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    successful_launches = models.IntegerField(null=True, blank=True)
-    failed_launches = models.IntegerField(null=True, blank=True)
-    attempted_landings = models.IntegerField(null=True, blank=True)
-    successful_landings = models.IntegerField(null=True, blank=True)
-    failed_landings = models.IntegerField(null=True, blank=True)
+    spacecraft_flown = models.PositiveIntegerField(null=True, blank=True)
+    total_launch_count = models.PositiveIntegerField(null=True, blank=True)
+    successful_launches = models.PositiveIntegerField(null=True, blank=True)
+    failed_launches = models.PositiveIntegerField(null=True, blank=True)
+    attempted_landings = models.PositiveIntegerField(null=True, blank=True)
+    successful_landings = models.PositiveIntegerField(null=True, blank=True)
+    failed_landings = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -69,13 +72,15 @@ class SpacecraftConfig(LaunchAndLandingCounts):
     height = models.FloatField(null=True, blank=True)
     diameter = models.FloatField(null=True, blank=True)
     human_rated = models.BooleanField(default=False)
-    crew_capacity = models.IntegerField(null=True, blank=True)
+    crew_capacity = models.PositiveIntegerField(null=True, blank=True)
     payload_capacity = models.IntegerField(null=True, blank=True)
     payload_return_capacity = models.IntegerField(null=True, blank=True)
     flight_life = models.CharField(max_length=2048, null=True, blank=True)
     wiki_link = models.URLField(max_length=200, blank=True, default="")
     info_link = models.URLField(max_length=200, blank=True, default="")
-    fastest_turnaround = models.DurationField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
 
     class Meta:
         verbose_name = "spacecraft configuration"
@@ -92,14 +97,20 @@ class Spacecraft(models.Model):
     is_placeholder = models.BooleanField(default=False)
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
     in_space = models.BooleanField(default=False)
-    time_in_space = models.DurationField(null=True, blank=True)
-    time_docked = models.DurationField(null=True, blank=True)
-    flights_count = models.IntegerField(null=True, blank=True)
-    mission_ends_count = models.IntegerField(null=True, blank=True)
+    time_in_space = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    time_docked = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    flights_count = models.PositiveIntegerField(null=True, blank=True)
+    mission_ends_count = models.PositiveIntegerField(null=True, blank=True)
     status = models.ForeignKey(SpacecraftStatus, on_delete=models.PROTECT)
     description = models.CharField(max_length=2048, blank=True, default="")
     spacecraft_config = models.ForeignKey(SpacecraftConfig, on_delete=models.PROTECT)
-    fastest_turnaround = models.DurationField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
 
     class Meta:
         verbose_name_plural = "spacecraft"
@@ -126,8 +137,12 @@ class SpacecraftFlight(models.Model):
     landing = models.ForeignKey(
         "landings.Landing", on_delete=models.SET_NULL, null=True, blank=True
     )
-    duration = models.DurationField(null=True, blank=True)
-    turn_around_time = models.DurationField(null=True, blank=True)
+    duration = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    turn_around_time = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
 
     def __str__(self) -> str:
         return f"{self.spacecraft} on {self.launch}"

@@ -44,8 +44,8 @@ class SpaceStation(models.Model):
     width = models.FloatField(null=True, blank=True)
     mass = models.FloatField(null=True, blank=True)
     volume = models.IntegerField(null=True, blank=True)
-    onboard_crew = models.IntegerField(null=True, blank=True)
-    docked_vehicles = models.IntegerField(null=True, blank=True)
+    onboard_crew = models.PositiveIntegerField(null=True, blank=True)
+    docked_vehicles = models.PositiveIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name

@@ -54,23 +54,27 @@ def clone(template: dict, number: int, rng: random.Random) -> dict:
     """A copy of a spacecraft in detailed form under new ids, with its own configuration,
     flights and launches, and figures varied so that orderings mean something."""
     new_id = FIRST_ID + number
-    craft = {**template, "id": new_id, "name": f"{template['name']} #{number}"}
-    craft["url"] = template["url"].replace(f"/{template['id']}/", f"/{new_id}/")
-    craft["spacecraft_config"] = {**template["spacecraft_config"], "id": new_id}
+    craft = {**renumbered(template, new_id), "name": f"{template['name']} #{number}"}
+    craft["spacecraft_config"] = renumbered(template["spacecraft_config"], new_id)
     craft["time_in_space"] = f"P{rng.randrange(0, 2000)}DT{rng.randrange(24)}H{rng.randrange(60)}M"
     craft["time_docked"] = f"P{rng.randrange(0, 1500)}DT{rng.randrange(24)}H"
     craft["flights_count"] = rng.randrange(0, 30)
     craft["mission_ends_count"] = rng.randrange(0, craft["flights_count"] + 1)
     craft["flights"] = [
         {
-            **flight,
-            "id": new_id * 10 + index,
+            **renumbered(flight, new_id * 10 + index),
             "spacecraft": {"id": new_id},
-            "launch": {
-                **flight["launch"],
-                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{flight['launch']['id']}/{number}")),
-            },
+            "launch": renumbered(
+                flight["launch"],
+                str(uuid.uuid5(uuid.NAMESPACE_URL, f"{flight['launch']['id']}/{number}")),
+            ),
         }
         for index, flight in enumerate(template["flights"])
     ]
     return craft
+
+
+def renumbered(obj: dict, new_id: int | str) -> dict:
+    """A copy of an object under a new id, its `url` naming it: the importer refuses a `url`
+    that names another object."""
+    return {**obj, "id": new_id, "url": obj["url"].replace(f"/{obj['id']}/", f"/{new_id}/")}
