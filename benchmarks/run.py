@@ -8,6 +8,10 @@ server over loopback with wrk and writes benchmarks/results.md:
   (b) the same with a fresh query each request: random offset and ordering
   (c) /2.3.0/spacecraft/{id}/ for random ids
   (d) nginx serving the bytes of (a) as a static file, the ceiling
+  (e) the browsable page (`?format=api`) of /2.3.0/spacecraft/, repeated
+
+(a) and (b) run again with `Accept-Encoding: br` and `gzip` on the fast path, and
+benchmarks/http_costs.py adds what compression and the browsable page cost in process.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ BIN = Path(sys.executable).parent
 ORDERINGS = ["flights_count", "id", "mission_ends_count", "time_docked", "time_in_space"]
 FIRST_CLONE_ID = 10_000_000  # as scale_dataset numbers its clones
 PAGE = "/2.3.0/spacecraft/?limit=100&mode=detailed"
+BROWSABLE_PAGE = "/2.3.0/spacecraft/?format=api"
 # (b) with pages of the bundled data's size (28), so that both sizes serve the same bytes.
 EQUAL_PAGES = "(b) fresh query, 28 a page"
 BUNDLED_PAGE_STATIC = "(a) page repeated, bundled data's page"
@@ -198,7 +203,9 @@ def to_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url: str, scenario: str, server: str, args, lua: str | None = None) -> Measure:
+def wrk(
+    url: str, scenario: str, server: str, args, lua: str | None = None, encoding: str = ""
+) -> Measure:
     """The median run, by requests/s, of `args.rounds`, each on new connections, after a
     warm-up with the same load: workers import lazily and fill their memory of listings and
     documents, and a server in service has done both. New connections each run, because a
@@ -206,6 +213,8 @@ def wrk(url: str, scenario: str, server: str, args, lua: str | None = None) -> M
     varies from run to run."""
     command = ["wrk", "--latency", "--timeout", "60s", f"-t{args.threads}"]
     command += [f"-c{args.connections}"]
+    if encoding:
+        command += ["-H", f"Accept-Encoding: {encoding}"]
     if lua:
         script = WORK / (re.sub(r"\W+", "-", scenario).strip("-") + ".lua")
         script.write_text(lua)
@@ -287,10 +296,15 @@ def run(args) -> tuple[list[Measure], dict]:
             measures.append(wrk(url + PAGE, "(a) page repeated", server, args))
             measures.append(wrk(url, "(b) fresh query each request", server, args, fresh_lua))
             measures.append(wrk(url, "(c) /spacecraft/{id}/", server, args, random_id_lua))
+            measures.append(wrk(url + BROWSABLE_PAGE, "(e) browsable page repeated", server, args))
             if read_path == "fast":
                 measures.append(
                     wrk(url, EQUAL_PAGES, server, args, fresh_query_lua(args.spacecraft, 28))
                 )
+                for coding in ("br", "gzip"):
+                    repeated, fresh = f"(a) page repeated, {coding}", f"(b) fresh query, {coding}"
+                    measures.append(wrk(url + PAGE, repeated, server, args, encoding=coding))
+                    measures.append(wrk(url, fresh, server, args, fresh_lua, encoding=coding))
             facts[f"worker RSS, {read_path} path (MB)"] = worker_rss_mb(pid)
             if read_path == "fast":
                 with urllib.request.urlopen(url + PAGE) as response:
@@ -348,6 +362,8 @@ def report(measures: list[Measure], facts: dict, args) -> str:
     fast_equal = find(measures, EQUAL_PAGES, "granian, fast path")
     small_equal = find(measures, EQUAL_PAGES + ", bundled data only", "granian, fast path")
     nginx_small = find(measures, BUNDLED_PAGE_STATIC, "nginx, static file")
+    live_e = find(measures, "(e) browsable page repeated", "granian, live path")
+    fast_e = find(measures, "(e) browsable page repeated", "granian, fast path")
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -390,6 +406,8 @@ def report(measures: list[Measure], facts: dict, args) -> str:
         "- nginx's own p50, serving the 100-spacecraft page against the bundled data's page as "
         f"static files: **{nginx_a.p50_ms / nginx_small.p50_ms:.2f}×**, what the bytes alone "
         "cost the ceiling",
+        f"- (e) the browsable page, cached (fast path) / rendered per request (live path): "
+        f"**{ratio(fast_e, live_e):,.0f}×**",
         "",
         "## Facts",
         "",
@@ -411,7 +429,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
     measures, facts = run(args)
-    RESULTS.write_text(report(measures, facts, args))
+    in_process = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "http_costs.py")]
+        + ["--spacecraft", str(args.spacecraft), "--print"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    RESULTS.write_text(report(measures, facts, args) + "\n" + in_process)
     (WORK / "results.json").write_text(json.dumps([m.__dict__ for m in measures], indent=2))
     print(f"written {RESULTS.relative_to(ROOT)}")
 

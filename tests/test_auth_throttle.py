@@ -58,9 +58,10 @@ def test_a_key_gets_its_rate_then_429_with_retry_after(client):
 
 def test_anonymous_clients_are_unlimited_unless_a_rate_is_set(client):
     assert all(get(client).status_code == 200 for _ in range(30))
+    # No limit reads as the largest 32-bit integer per hour: integers, as the spec has them.
     assert get(client, THROTTLE).json() == {
-        "your_request_limit": None,
-        "limit_frequency_secs": None,
+        "your_request_limit": 2**31 - 1,
+        "limit_frequency_secs": 3600,
         "current_use": 0,
         "next_use_secs": 0,
         "ident": "127.0.0.1",

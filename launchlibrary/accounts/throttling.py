@@ -18,6 +18,11 @@ from launchlibrary.accounts.models import ApiKey
 
 # A count outlives its window a little, so that it cannot expire while still being counted.
 COUNT_MARGIN_SECONDS = 60
+# What `/api-throttle/` reports for a client without a limit: integers, as its schema has
+# them, that a client's arithmetic reads as no limit (a 0 would read as no requests left, or
+# divide by zero): the largest 32-bit integer, which every generated client holds, per hour.
+UNLIMITED_REQUESTS = 2**31 - 1
+UNLIMITED_PERIOD_SECONDS = 3600
 
 
 class LL2RateThrottle(SimpleRateThrottle):
@@ -64,8 +69,8 @@ class LL2RateThrottle(SimpleRateThrottle):
         return max(self.opened + self.duration - self.now, 0.0)
 
     def status(self, request: Request) -> dict:
-        """The client's standing, in the fields of LL2's `/api-throttle/`; the limit and its
-        period are null where no limit applies."""
+        """The client's standing, in the fields of LL2's `/api-throttle/`; where no limit
+        applies, `UNLIMITED_REQUESTS` per `UNLIMITED_PERIOD_SECONDS`."""
         self.configure(request)
         use, next_use = 0, 0
         self.opened = self.cache.get(self.key) if self.rate else None
@@ -73,9 +78,10 @@ class LL2RateThrottle(SimpleRateThrottle):
             # Refused requests are counted too, but LL2 reports use up to the limit.
             use = min(self.cache.get(self.count_key(), 0), self.num_requests)
             next_use = math.ceil(self.wait())
+        limited = self.rate is not None
         return {
-            "your_request_limit": self.num_requests,
-            "limit_frequency_secs": self.duration,
+            "your_request_limit": self.num_requests if limited else UNLIMITED_REQUESTS,
+            "limit_frequency_secs": self.duration if limited else UNLIMITED_PERIOD_SECONDS,
             "current_use": use,
             # Until the window closes, as a 429 names it.
             "next_use_secs": next_use,

@@ -11,8 +11,8 @@ from launchlibrary.accounts.throttling import LL2RateThrottle
 class APIThrottleSerializer(serializers.Serializer):
     """What `/api-throttle/` answers, for the OpenAPI schema (LL2's `APIThrottle`)."""
 
-    your_request_limit = serializers.IntegerField(allow_null=True)
-    limit_frequency_secs = serializers.IntegerField(allow_null=True)
+    your_request_limit = serializers.IntegerField()
+    limit_frequency_secs = serializers.IntegerField()
     current_use = serializers.IntegerField()
     next_use_secs = serializers.IntegerField()
     ident = serializers.CharField()

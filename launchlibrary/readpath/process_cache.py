@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -116,3 +117,28 @@ class Shelves:
             self.shelves.clear()
             self.shelf_sizes.clear()
             self.size = 0
+
+
+class OneAtATime:
+    """A lock per key, held while what is kept under that key is made: threads that miss
+    the same key at once wait for the first to make it, rather than each making it again (a
+    browsable page takes up to seconds to render)."""
+
+    def __init__(self) -> None:
+        # Per key, its lock and how many threads hold it or wait for it.
+        self.locks: dict[Hashable, list] = {}
+        self.lock = threading.Lock()
+
+    @contextmanager
+    def __call__(self, key: Hashable) -> Iterator[None]:
+        with self.lock:
+            entry = self.locks.setdefault(key, [threading.Lock(), 0])
+            entry[1] += 1
+        try:
+            with entry[0]:
+                yield
+        finally:
+            with self.lock:
+                entry[1] -= 1
+                if not entry[1]:
+                    del self.locks[key]
