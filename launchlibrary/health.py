@@ -10,6 +10,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from launchlibrary.resilience import RedisOut, database_failing, database_outage, redis_is_out
+
 logger = logging.getLogger(__name__)
 
 
@@ -22,8 +24,12 @@ def databases_answer() -> None:
 def cache_answers() -> None:
     # A key of its own, so that concurrent checks by other workers cannot interfere.
     key, value = f"health:{secrets.token_hex(8)}", secrets.token_hex(8)
+    # Each call gives up within a second (SOCKET_TIMEOUT), and once one failed the others
+    # fail at once: Redis's breaker is open.
     cache.set(key, value, 10)
     if cache.get(key) != value:
+        if redis_is_out():
+            raise RedisOut("Redis is out")
         raise RuntimeError("the cache did not keep a value")
     cache.delete(key)
 
@@ -32,8 +38,12 @@ def state(check) -> str:
     try:
         check()
     # Whatever the failure (refused, timed out, misconfigured), the answer is the same: down.
-    except Exception:
-        logger.warning("health check %s failed", check.__name__, exc_info=True)
+    # An outage is logged once, when this worker finds it, not at every probe.
+    except Exception as error:
+        if database_failing(error):
+            database_outage.began(error)
+        elif not isinstance(error, RedisOut):
+            logger.warning("health check %s failed", check.__name__, exc_info=True)
         return "error"
     return "ok"
 

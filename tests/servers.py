@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
+from typing import IO
 
 from tests.conftest import REPO
 
@@ -63,17 +64,22 @@ def migrated_sqlite(folder: Path) -> str:
 
 
 @contextmanager
-def app_server(env: dict[str, str]) -> Iterator[str]:
-    """A server with two worker processes on `env` (over this process's environment),
-    answering at the URL it yields. Its output goes where the test's goes."""
+def app_server(
+    env: dict[str, str], output: IO[bytes] | None = None, workers: int = 2
+) -> Iterator[str]:
+    """A server with `workers` worker processes on `env` (over this process's environment),
+    answering at the URL it yields. Its output goes to `output`, or where the test's goes."""
     port = free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "granian"), "--interface", "wsgi"]
-        + ["--host", "127.0.0.1", "--port", str(port), "--workers", "2", "--blocking-threads", "4"]
+        + ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+        + ["--blocking-threads", "4"]
         + ["--workers-kill-timeout", "3"]
         + ["--log-level", "warning", "launchlibrary.wsgi:application"],
         cwd=REPO,
         env={**os.environ, **env},
+        stdout=output,
+        stderr=output,
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
