@@ -12,7 +12,8 @@ from django.db.models import Model
 # Logins, sessions and the admin read what was just written: a lagging replica would log a
 # librarian out, or hide the edit just saved. API keys too: a worker keeps the answer for a
 # minute, and a new key read as unknown from a lagging replica would be refused that long.
-PRIMARY_ONLY_APPS = frozenset({"accounts", "admin", "auth", "contenttypes", "sessions"})
+# Failed admin logins too: a lagging count would let more through than the limit.
+PRIMARY_ONLY_APPS = frozenset({"accounts", "admin", "auth", "axes", "contenttypes", "sessions"})
 
 
 class ReplicaRouter:

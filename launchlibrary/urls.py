@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -45,5 +46,5 @@ urlpatterns = [
     ),
     path(f"{registry.version}/", include(router.urls)),
     path("health", health),
-    path("admin/", admin.site.urls),
+    path(settings.LL2_ADMIN_PATH, admin.site.urls),
 ]
