@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run serve bench test lint browser setup
+.PHONY: run serve bench test lint browser redis setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	PYTHONWARNINGS=ignore $(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-# Migrate and load the bundled dataset through the importer (a no-op when already loaded).
+# Migrate, and load each bundled file once per database, never over what arrived later (an
+# admin edit, an import, a sync): on a restart both commands say and change nothing.
 setup: $(VENV)/.installed
-	mkdir -p var
-	$(BIN)/python manage.py migrate --noinput -v 0
-	$(BIN)/python manage.py import_ll2 data/*.json
-	$(BIN)/python manage.py materialize
+	@mkdir -p var
+	@$(BIN)/python manage.py migrate --noinput -v 0
+	@$(BIN)/python manage.py load_bundled data/*.json
+	@$(BIN)/python manage.py materialize
 
 run: setup
 	@echo "LL2 2.3.0 at http://127.0.0.1:$(PORT)/2.3.0/"
@@ -46,7 +47,12 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
 
-test: $(VENV)/.installed browser
+# The tests of a failing Redis run Redis servers of their own; install it when it is missing.
+redis:
+	@command -v redis-server >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server)
+
+test: $(VENV)/.installed browser redis
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -1,6 +1,7 @@
 """Settings, all taken from the environment so that nothing host-specific lives in code."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -23,6 +24,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Limits on admin logins (launchlibrary/accounts/admin_logins.py).
+    "axes",
+    "corsheaders",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -47,6 +51,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that answers: a CORS preflight is answered here, and every response
+    # gets its CORS headers (launchlibrary/api/cors.py).
+    "launchlibrary.api.cors.PublicCorsMiddleware",
+    # Compresses the API's responses built per request; cached ones come compressed.
+    "launchlibrary.api.compression.CompressionMiddleware",
     # Serves the browsable API's CSS and scripts without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,6 +63,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a login refused for a lockout into its page (launchlibrary/accounts/admin_logins.py);
+    # it touches no other response, so API responses keep their headers.
+    "axes.middleware.AxesMiddleware",
+    # Innermost: a view failing on an unreachable database answers a JSON 503, logged once per
+    # outage (launchlibrary/resilience.py).
+    "launchlibrary.resilience.DatabaseOutageMiddleware",
 ]
 
 # No CsrfViewMiddleware: its cookie would add `Vary: Cookie` to the browsable pages, which
@@ -78,10 +93,13 @@ TEMPLATES = [
     }
 ]
 
+# How long each worker thread keeps its database connection for the next requests (0: one
+# connection per request). One that failed is dropped at the end of its request either way.
+DATABASE_CONN_MAX_AGE = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
-        conn_max_age=60,
+        conn_max_age=DATABASE_CONN_MAX_AGE,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
@@ -90,7 +108,7 @@ for number, url in enumerate(
     filter(None, os.environ.get("DATABASE_REPLICA_URLS", "").split(",")), 1
 ):
     DATABASES[f"replica{number}"] = {
-        **dj_database_url.parse(url, conn_max_age=60),
+        **dj_database_url.parse(url, conn_max_age=DATABASE_CONN_MAX_AGE),
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["launchlibrary.replicas.ReplicaRouter"]
@@ -102,17 +120,24 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            # A Redis that does not answer costs a call a second at most, not a hung request.
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+            "OPTIONS": {
+                # A Redis that does not answer costs one call a second at most, and then none
+                # for a while: its breaker (launchlibrary/resilience.py) stops asking it.
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "REDIS_CLIENT_CLASS": "launchlibrary.resilience.BreakerRedis",
+            },
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ll2"),
         }
     }
     # An unreachable Redis costs what it holds, not the requests: responses are built without
-    # it and rate limits go uncounted, each failure logged, while /health answers 503.
+    # it and rate limits go uncounted, while /health answers 503. Its breaker logs each outage
+    # once, when it begins and when it ends, not each call that fails.
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# After a Redis server fails, each worker leaves it alone this long before asking it again.
+LL2_REDIS_RETRY_SECONDS = float(os.environ.get("LL2_REDIS_RETRY_SECONDS", "5"))
 
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -190,6 +215,38 @@ LL2_API_KEY_CACHE_SECONDS = float(os.environ.get("LL2_API_KEY_CACHE_SECONDS", "6
 # The docs block of every browsable page ends with this link, as LL2's does.
 LL2_DOCS_URL = os.environ.get("LL2_DOCS_URL", "https://ll.thespacedevs.com/docs/")
 
+# Cross-origin requests to the API (not the admin): from any web page by default, or from
+# the origins listed (`CORS_ALLOWED_ORIGINS=https://a.example,https://b.example`). Browsers
+# may send `Authorization` (API keys) and `If-None-Match`, and read ETag and Retry-After.
+CORS_URLS_REGEX = r"^/2\.3\.0/"
+_cors_origins = [
+    origin.strip() for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "*").split(",")
+]
+CORS_ALLOW_ALL_ORIGINS = _cors_origins == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else list(filter(None, _cors_origins))
+CORS_ALLOW_METHODS = ["GET", "HEAD"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+
+# Where the admin is served: a prefix of your own keeps it off the path every scanner tries.
+LL2_ADMIN_PATH = (os.environ.get("LL2_ADMIN_PATH") or "admin").strip("/") + "/"
+
+# Admin logins are limited by django-axes (launchlibrary/accounts/admin_logins.py): this many
+# failures for one username, or from one IP address, refuse its logins until the cool-off
+# passes without another attempt. Counts live in the database, shared by every worker.
+# API keys never reach these backends: DRF authenticates them itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LL2_ADMIN_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=float(os.environ.get("LL2_ADMIN_LOCKOUT_SECONDS", "900")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "launchlibrary.accounts.admin_logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "launchlibrary.accounts.admin_logins.locked_out"
+# A librarian who mistypes and then gets in starts from nothing again.
+AXES_RESET_ON_SUCCESS = True
+
 # The OpenAPI schema at /2.3.0/json (launchlibrary/api/schema.py): LL2's own title, description
 # and license, so that docs and clients generated from it read as LL2's do.
 SPECTACULAR_SETTINGS = {
@@ -249,4 +306,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # An outage of Redis or the database is logged once when it begins and once when it ends
+    # (launchlibrary/resilience.py), not once per 503 answered meanwhile.
+    "filters": {"quiet_outages": {"()": "launchlibrary.resilience.QuietOutageAnswers"}},
+    # Axes warns at every failed login, with the username and address masked; a lockout is
+    # logged once, naming both, by launchlibrary.accounts.admin_logins.
+    "loggers": {
+        "axes": {"level": "ERROR"},
+        "django.request": {"filters": ["quiet_outages"]},
+    },
 }

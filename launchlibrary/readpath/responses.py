@@ -24,16 +24,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
+from launchlibrary.api.compression import compress, encoding_for
 from launchlibrary.api.endpoint import Endpoint, schema_name
 from launchlibrary.api.filters import filter_names
 from launchlibrary.api.links import link_parts
-from launchlibrary.readpath.documents import current_version, fill_links, renderer
+from launchlibrary.readpath.documents import fill_links, renderer
 from launchlibrary.readpath.models import Document
-from launchlibrary.readpath.process_cache import Recent, Shelves
+from launchlibrary.readpath.outages import last_version
+from launchlibrary.readpath.process_cache import OneAtATime, Recent, Shelves
 
 JSON = "application/json"
 
@@ -55,6 +57,7 @@ document_shelves = Shelves(settings.LL2_DOCUMENT_CACHE_BYTES)
 recent_listings = Recent(settings.LL2_PROCESS_CACHE_BYTES, size_of=listing_size)
 # When this worker last put each response into the shared cache, for up to 10,000.
 shared_keys = Recent(10_000, size_of=lambda shared: 1)
+making = OneAtATime()
 
 
 class _Moments:
@@ -97,6 +100,16 @@ def state_of(endpoint: Endpoint, version: int) -> str:
 
 def serves_documents(request: Request) -> bool:
     return settings.LL2_READ_PATH == "fast" and request.accepted_renderer.format == "json"
+
+
+def serves_pages(request: Request) -> bool:
+    """Whether the browsable page comes from the response cache: on the fast path, unless
+    it names the request's user (none here, as API keys name clients, not users)."""
+    return (
+        settings.LL2_READ_PATH == "fast"
+        and request.accepted_renderer.format == "api"
+        and not getattr(request.user, "is_authenticated", False)
+    )
 
 
 def list_page(view, request: Request, version: int) -> bytes | None:
@@ -170,6 +183,9 @@ def detail(view, request: Request, version: int, pk: str) -> bytes | None:
     """The object's document; None where the path does not serve it (the live view then
     answers, with its 404) or it is not rendered yet."""
     endpoint = view.endpoint
+    if "\x00" in pk:
+        # No id holds a NUL, and PostgreSQL refuses one in a query's text.
+        return None
     if not endpoint.serves_every_row and pk not in members(endpoint, version):
         return None
     [body] = documents(request, version, view.get_serializer_class(), [pk])
@@ -212,39 +228,74 @@ def documents(
 
 
 def cached(
-    request: Request, endpoint: Endpoint, build: Callable[[int], bytes | None]
+    request: Request,
+    endpoint: Endpoint,
+    build: Callable[[int], bytes | None],
+    content_type: str = JSON,
 ) -> HttpResponse | None:
     """The response for this query of this data version, from this process's recent ones,
-    the shared cache (Redis when configured) or built and kept; `304 Not Modified` when the
-    client holds it already (`If-None-Match`)."""
-    version = current_version()
+    the shared cache (Redis when configured) or built and kept, compressed as the client
+    accepts; `304 Not Modified` when the client holds it already (`If-None-Match`). While
+    the database cannot be read, the responses this process holds under the data version it
+    last read are still served.
+
+    Each encoding of a body is kept beside it, made on its first asking: a hit costs no
+    compression, and a 304 none either.
+    """
+    version = last_version.read()
     state = state_of(endpoint, version)
-    query = urlencode(sorted(request.query_params.lists()), doseq=True)
+    representation = request.accepted_renderer.format
+    if representation == "json":
+        query = urlencode(sorted(request.query_params.lists()), doseq=True)
+    else:
+        # The browsable page shows the request line as it was written.
+        query = request.META.get("QUERY_STRING", "")
     origin, _ = link_parts(request)
-    identity = f"{state}|{origin}|{request.path}|{query}"
+    identity = f"{state}|{origin}|{request.path}|{representation}|{query}"
     digest = hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
-    # The key names the data version and the query, so it names the body: it is the ETag.
-    key, etag = f"ll2:response:{digest}", f'"{digest}"'
+    # The key names the data version, the format and the query, so it names the body; with
+    # the encoding, which makes another representation of it (RFC 9110 8.8.3), the ETag.
+    key = f"ll2:response:{digest}"
+    until = moments.until(endpoint, version)
+    body = kept(key, until, lambda: build(version))
+    if body is None:
+        return None
+    encoding = encoding_for(request, body)
+    etag = f'"{digest}-{encoding}"' if encoding else f'"{digest}"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None and encoding is None:
+        response = HttpResponse(body, content_type=content_type)
+    elif response is None:
+        encoded = kept(f"{key}:{encoding}", until, lambda: compress(body, encoding))
+        response = HttpResponse(encoded, content_type=content_type)
+        response["Content-Encoding"] = encoding
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=settings.LL2_CACHE_MAX_AGE)
+    return response
+
+
+def kept(key: str, until: datetime | None, make: Callable[[], bytes | None]) -> bytes | None:
+    """The bytes kept under `key`, from this process's recent responses or the shared
+    cache, or else made and kept, once however many threads ask at once; None when `make`
+    makes none."""
     body = recent_responses.get(key)
     if body is not None:
-        share(key, body, moments.until(endpoint, version))
-    else:
+        share(key, body, until)
+        return body
+    with making(key):
+        body = recent_responses.get(key)  # made while this thread waited
+        if body is not None:
+            return body
         if settings.LL2_SHARED_RESPONSES:
             body = cache.get(key)
             if body is not None:
                 shared_keys.put(key, time.monotonic())
         if body is None:
-            body = build(version)
+            body = make()
             if body is None:
                 return None
         recent_responses.put(key, body)
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(body, content_type=JSON)
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=settings.LL2_CACHE_MAX_AGE)
-    return response
+    return body
 
 
 def share(key: str, body: bytes, until: datetime | None) -> None:
