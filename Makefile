@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes run side by side; tests timed against real servers run after, alone.
+TEST_WORKERS ?= auto
 
 .PHONY: run serve bench test lint browser redis setup
 
@@ -55,7 +57,8 @@ redis:
 test: $(VENV)/.installed browser redis
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not serial"
+	$(BIN)/pytest -m serial
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff format .

@@ -1,4 +1,5 @@
 import io
+import os
 import json
 from pathlib import Path
 
@@ -28,6 +29,17 @@ def seed_page(path: Path) -> tuple[str, dict]:
     return request_line.removeprefix("GET "), json.loads(body)
 
 
+def pytest_configure(config) -> None:
+    """Test processes running side by side (pytest-xdist) may share one Redis: each keeps
+    its keys apart. Set before any cache is made."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        from django.conf import settings
+
+        default = settings.CACHES["default"]
+        default["KEY_PREFIX"] = f"{default.get('KEY_PREFIX', '')}{worker}"
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the bundled dataset, loaded once through the importer."""
@@ -53,7 +65,11 @@ def as_another_worker() -> None:
 def fresh_response_cache():
     """Each test's data is rolled back after it, and with it the data version the response
     cache is keyed by: responses cached by one test must not answer the next."""
-    cache.clear()
+    # This test process's keys alone: Redis may serve test processes running side by side.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
     as_another_worker()
 
 

@@ -23,6 +23,9 @@ from launchlibrary.accounts.models import ApiKey
 from tests.browser import chromium, needs_chromium
 from tests.servers import MANAGE, app_server, migrated_sqlite
 
+# Bounded in time (a cool-off of seconds): measured alone, not beside other tests.
+pytestmark = pytest.mark.serial
+
 FAILURES = 3
 COOL_OFF_SECONDS = 5
 PASSWORD = "orbit-and-back"

@@ -23,6 +23,9 @@ from launchlibrary.resilience import database_failing
 from tests.failures import Log, database_url, timed
 from tests.servers import app_server, fetch, free_port
 
+# Bounded in time (/health within seconds): measured alone, not beside other tests.
+pytestmark = pytest.mark.serial
+
 HELD = ["/2.3.0/spacecraft/?format=json", "/2.3.0/config/orbits/?format=json"]
 # A listing no worker served, so holds neither its response nor its rows.
 NEVER_SERVED = "/2.3.0/spacecraft/?format=json&search=never-{}"

@@ -13,6 +13,9 @@ import pytest
 from tests.failures import Log, RedisServer, database_url, fresh_queries, timed
 from tests.servers import app_server, fetch
 
+# Throughput is compared before and during an outage: measured alone, not beside other tests.
+pytestmark = pytest.mark.serial
+
 # Seconds of load per phase: hundreds of requests, and the suite stays short.
 LOAD_SECONDS = 3
 # What an outage may add to the log: a line per worker when it begins and one when it ends.
