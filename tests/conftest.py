@@ -1,6 +1,6 @@
 import io
-import os
 import json
+import os
 from pathlib import Path
 
 import pytest
