@@ -18,6 +18,7 @@ pytestmark = pytest.mark.serial
 
 # Seconds of load per phase: hundreds of requests, and the suite stays short.
 LOAD_SECONDS = 3
+SETTLING_SECONDS = 1.5
 # What an outage may add to the log: a line per worker when it begins and one when it ends.
 OUTAGE_LOG_BYTES = 4096
 # The servers' breakers ask Redis again this often (LL2_REDIS_RETRY_SECONDS; 5 by default):
@@ -89,6 +90,9 @@ def check_outage(url: str, log: Log, fail, recover) -> tuple[float, float, float
     fail()
     status, states, first_health = health(url)
     assert (status, states) == (503, {"database": "ok", "cache": "error"})
+    # The outage's first second: each worker's calls then in flight wait out their timeout
+    # before its breaker opens. What is measured is what follows.
+    assert fresh_queries(url, SETTLING_SECONDS).statuses.keys() == {200}
     out = fresh_queries(url, LOAD_SECONDS)
     assert out.statuses.keys() == {200}
     status, states, later_health = health(url)

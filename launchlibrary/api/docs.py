@@ -16,29 +16,28 @@ def docs_markdown(endpoint: Endpoint) -> str:
     def example(query: str) -> str:
         return f"Example - {link(query)}"
 
-    def names(fields) -> str:
-        return ", ".join(f"`{name}`" for name in fields)
+    def listing(heading: str, label: str, fields, query: str) -> str:
+        """A section naming fields, each in backticks, with an example query."""
+        names = ", ".join(f"`{name}`" for name in fields)
+        return f"#### {heading}\n{label} - {names}\n\n{example(query)}"
 
     sections = []
     if endpoint.modes:
         sections.append(
-            f"#### Modes\nLevels of detail in the response - {names(endpoint.modes)}\n\n"
-            + example(f"mode={examples.mode}")
+            listing(
+                "Modes", "Levels of detail in the response", endpoint.modes, f"mode={examples.mode}"
+            )
         )
     if endpoint.filterset:
-        sections.append(
-            f"#### Filters\nParameters - {names(sorted(endpoint.filterset.base_filters))}\n\n"
-            + example(examples.filter)
-        )
+        filters = sorted(endpoint.filterset.base_filters)
+        sections.append(listing("Filters", "Parameters", filters, examples.filter))
     if endpoint.search:
         sections.append(
-            f"#### Search\nFields searched - {names(endpoint.search)}\n\n"
-            + example(f"search={examples.search}")
+            listing("Search", "Fields searched", endpoint.search, f"search={examples.search}")
         )
     if endpoint.ordering:
         sections.append(
-            f"#### Ordering\nFields - {names(endpoint.ordering)}\n\n"
-            + example(f"ordering={examples.ordering}")
+            listing("Ordering", "Fields", endpoint.ordering, f"ordering={examples.ordering}")
         )
     docs_url = settings.LL2_DOCS_URL
     docs_text = docs_url.split("://", 1)[-1].rstrip("/")
