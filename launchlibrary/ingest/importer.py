@@ -81,6 +81,7 @@ class ImportReport:
         return ", ".join(parts)
 
 
+@cache
 def resource_models() -> dict[str, type[models.Model]]:
     """LL2 resource name (`spacecraft`, `config/orbits`, ...) to the model that holds it:
     every path served of a whole table, and the resources models name in `ll2_resource`
