@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from launchlibrary.api.filters import ordering_indexes
 from launchlibrary.images.models import Image
 from launchlibrary.locations.models import Country
 
@@ -46,8 +47,12 @@ class Agency(models.Model):
     founding_year = models.IntegerField(null=True, blank=True)
     launchers = models.CharField(max_length=500, blank=True, default="")
     spacecraft = models.CharField(max_length=500, blank=True, default="")
-    # LL2 prints only the parent agency's name, never its id, so the name is what is kept.
-    parent = models.CharField(max_length=200, null=True, blank=True)
+    # LL2 prints the parent agency by its name alone. A parent this database does not hold
+    # yet is kept by that name, until an agency of the name arrives and takes its place.
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+    parent_name = models.CharField(max_length=200, blank=True, default="")
     image = models.ForeignKey(
         Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="agency_images"
     )
@@ -84,6 +89,20 @@ class Agency(models.Model):
         verbose_name_plural = "agencies"
         # LL2 lists a program's, a mission's or a pad's agencies by name, not by id.
         ordering = ["name"]
+        indexes = ordering_indexes(
+            "agency",
+            "attempted_landings",
+            "consecutive_successful_landings",
+            "consecutive_successful_launches",
+            "failed_landings",
+            "failed_launches",
+            "featured",
+            "name",
+            "pending_launches",
+            "successful_landings",
+            "successful_launches",
+            "total_launch_count",
+        )
 
     def __str__(self) -> str:
         return self.name

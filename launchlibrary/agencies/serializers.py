@@ -30,6 +30,24 @@ class SocialMediaLinkSerializer(serializers.ModelSerializer):
         fields = ["id", "social_media", "url"]
 
 
+class AgencyParentSerializer(serializers.Serializer):
+    """An agency's parent as LL2 prints it: the parent's name alone, or null.
+
+    A nested serializer rather than a related field, so that a page joins the parent in
+    (see `launchlibrary.api.prefetch`) and a renamed parent renders its children again. A
+    parent this database does not hold is printed by the name LL2 gave it.
+    """
+
+    def get_attribute(self, instance: Agency) -> Agency | None:
+        parent = super().get_attribute(instance)
+        if parent is None and instance.parent_name:
+            return Agency(name=instance.parent_name)
+        return parent
+
+    def to_representation(self, instance: Agency) -> str:
+        return instance.name
+
+
 class AgencyMiniSerializer(serializers.ModelSerializer):
     response_mode = ResponseModeField("list")
     url = ResourceUrlField(Agency.ll2_resource)
@@ -48,6 +66,7 @@ class AgencyNormalSerializer(serializers.ModelSerializer):
     image = ImageSerializer()
     logo = ImageSerializer()
     social_logo = ImageSerializer()
+    parent = AgencyParentSerializer(read_only=True)
 
     class Meta:
         model = Agency

@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from launchlibrary.agencies.models import Agency
+from launchlibrary.api.filters import ordering_indexes
 from launchlibrary.images.models import Image
 from launchlibrary.locations.models import CelestialBody, Country, Location
 
@@ -33,28 +34,112 @@ class NetPrecision(models.Model):
         return self.name
 
 
-class LauncherConfigFamily(models.Model):
+class LauncherCounts(models.Model):
+    """The launch and landing figures LL2 keeps for launcher configurations and families."""
+
+    total_launch_count = models.PositiveIntegerField(null=True, blank=True)
+    consecutive_successful_launches = models.PositiveIntegerField(null=True, blank=True)
+    successful_launches = models.PositiveIntegerField(null=True, blank=True)
+    failed_launches = models.PositiveIntegerField(null=True, blank=True)
+    pending_launches = models.PositiveIntegerField(null=True, blank=True)
+    attempted_landings = models.PositiveIntegerField(null=True, blank=True)
+    successful_landings = models.PositiveIntegerField(null=True, blank=True)
+    failed_landings = models.PositiveIntegerField(null=True, blank=True)
+    consecutive_successful_landings = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+# The figures LL2 orders configurations and families by.
+COUNTS_ORDERED_BY = (
+    "attempted_landings",
+    "consecutive_successful_landings",
+    "consecutive_successful_launches",
+    "failed_landings",
+    "failed_launches",
+    "name",
+    "pending_launches",
+    "successful_landings",
+    "successful_launches",
+    "total_launch_count",
+)
+
+
+class LauncherConfigFamily(LauncherCounts):
+    """A family of launcher configurations (`Falcon`, `Soyuz`), within a parent family."""
+
     ll2_resource = "launcher_configuration_families"
 
     name = models.CharField(max_length=200)
+    manufacturer = models.ManyToManyField(Agency, blank=True, related_name="launcher_families")
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+    description = models.CharField(max_length=2048, blank=True, default="")
+    active = models.BooleanField(default=True)
+    maiden_flight = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "launcher config families"
+        indexes = ordering_indexes("launcherfamily", *COUNTS_ORDERED_BY)
 
     def __str__(self) -> str:
         return self.name
 
 
-class LauncherConfig(models.Model):
+class LauncherConfig(LauncherCounts):
+    """A launch vehicle's design (`Falcon 9 Block 5`), built by its manufacturer."""
+
     ll2_resource = "launcher_configurations"
 
     name = models.CharField(max_length=200)
     families = models.ManyToManyField(LauncherConfigFamily, blank=True)
     full_name = models.CharField(max_length=200, blank=True, default="")
     variant = models.CharField(max_length=200, blank=True, default="")
+    active = models.BooleanField(default=True)
+    is_placeholder = models.BooleanField(default=False)
+    # An agency's detailed form lists the configurations it makes as its `launcher_list`.
+    manufacturer = models.ForeignKey(
+        Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="launcher_list"
+    )
+    program = models.ManyToManyField("Program", blank=True)
+    reusable = models.BooleanField(default=False)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    info_url = models.URLField(max_length=200, null=True, blank=True)
+    wiki_url = models.URLField(max_length=200, null=True, blank=True)
+    description = models.CharField(max_length=2048, blank=True, default="")
+    alias = models.CharField(max_length=1024, blank=True, default="")
+    min_stage = models.PositiveIntegerField(null=True, blank=True)
+    max_stage = models.PositiveIntegerField(null=True, blank=True)
+    length = models.FloatField(null=True, blank=True)
+    diameter = models.FloatField(null=True, blank=True)
+    maiden_flight = models.DateField(null=True, blank=True)
+    launch_cost = models.PositiveBigIntegerField(null=True, blank=True)
+    launch_mass = models.FloatField(null=True, blank=True)
+    leo_capacity = models.FloatField(null=True, blank=True)
+    gto_capacity = models.FloatField(null=True, blank=True)
+    geo_capacity = models.FloatField(null=True, blank=True)
+    sso_capacity = models.FloatField(null=True, blank=True)
+    to_thrust = models.FloatField(null=True, blank=True)
+    apogee = models.FloatField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
 
     class Meta:
         verbose_name = "launcher configuration"
+        # LL2 lists an agency's configurations by name.
+        ordering = ["name"]
+        indexes = ordering_indexes(
+            "launcherconfig",
+            *COUNTS_ORDERED_BY,
+            "gto_capacity",
+            "launch_cost",
+            "launch_mass",
+            "leo_capacity",
+            "maiden_flight",
+        )
 
     def __str__(self) -> str:
         return self.full_name or self.name
@@ -234,7 +319,19 @@ class Pad(models.Model):
     fastest_turnaround = models.DurationField(
         null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
     )
-    location = models.ForeignKey(Location, on_delete=models.PROTECT, null=True, blank=True)
+    location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, null=True, blank=True, related_name="pads"
+    )
+    # The pad's place in its location's list of pads: LL2 lists them in an order of its
+    # own, which the importer keeps (see `ll2_list_position`); pads added here come last.
+    position = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    ll2_list_position = "position"
+
+    class Meta:
+        indexes = ordering_indexes(
+            "pad", "name", "orbital_launch_attempt_count", "total_launch_count"
+        )
 
     def __str__(self) -> str:
         return self.name
@@ -255,6 +352,38 @@ class FirstStageType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Launcher(models.Model):
+    """One booster or first stage (`B1048`), flown on launches of its configuration."""
+
+    ll2_resource = "launchers"
+
+    flight_proven = models.BooleanField(default=False)
+    serial_number = models.CharField(max_length=255, null=True, blank=True)
+    is_placeholder = models.BooleanField(default=False)
+    status = models.ForeignKey(LauncherStatus, on_delete=models.PROTECT, null=True, blank=True)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    details = models.CharField(max_length=2048, blank=True, default="")
+    successful_landings = models.PositiveIntegerField(null=True, blank=True)
+    attempted_landings = models.PositiveIntegerField(null=True, blank=True)
+    flights = models.PositiveIntegerField(null=True, blank=True)
+    last_launch_date = models.DateTimeField(null=True, blank=True)
+    first_launch_date = models.DateTimeField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    launcher_config = models.ForeignKey(
+        LauncherConfig, on_delete=models.PROTECT, null=True, blank=True, related_name="launchers"
+    )
+
+    class Meta:
+        indexes = ordering_indexes(
+            "launcher", "attempted_landings", "flight_proven", "flights", "successful_landings"
+        )
+
+    def __str__(self) -> str:
+        return self.serial_number or f"Launcher {self.pk}"
 
 
 class TimelineEventType(models.Model):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from launchlibrary.api.filters import ordering_indexes
 from launchlibrary.images.models import Image
 
 
@@ -55,6 +56,7 @@ class CelestialBody(models.Model):
 
     class Meta:
         verbose_name_plural = "celestial bodies"
+        indexes = ordering_indexes("celestialbody", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -66,7 +68,11 @@ class Location(models.Model):
     name = models.CharField(max_length=255)
     # Nullable although LL2 always fills it: a landing location nests its location without.
     celestial_body = models.ForeignKey(
-        CelestialBody, on_delete=models.PROTECT, null=True, blank=True
+        CelestialBody,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="locations",
     )
     active = models.BooleanField(default=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)
@@ -78,6 +84,9 @@ class Location(models.Model):
     timezone_name = models.CharField(max_length=255, blank=True, default="")
     total_launch_count = models.PositiveIntegerField(null=True, blank=True)
     total_landing_count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = ordering_indexes("location", "total_landing_count", "total_launch_count")
 
     def __str__(self) -> str:
         return self.name

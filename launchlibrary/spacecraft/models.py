@@ -6,7 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from launchlibrary.agencies.models import Agency
-from launchlibrary.api.filters import ordering_index
+from launchlibrary.api.filters import ordering_indexes
 from launchlibrary.images.models import Image
 
 
@@ -43,6 +43,8 @@ class LaunchAndLandingCounts(models.Model):
 
 
 class SpacecraftConfigFamily(LaunchAndLandingCounts):
+    ll2_resource = "spacecraft_configuration_families"
+
     name = models.CharField(max_length=200)
     description = models.CharField(max_length=2048, blank=True, default="")
     manufacturer = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True)
@@ -51,6 +53,7 @@ class SpacecraftConfigFamily(LaunchAndLandingCounts):
 
     class Meta:
         verbose_name_plural = "spacecraft config families"
+        indexes = ordering_indexes("spacecraftfamily", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -61,8 +64,10 @@ class SpacecraftConfig(LaunchAndLandingCounts):
 
     name = models.CharField(max_length=200)
     type = models.ForeignKey(SpacecraftConfigType, on_delete=models.PROTECT)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT)
-    family = models.ManyToManyField(SpacecraftConfigFamily, blank=True)
+    # An agency's detailed form lists its configurations as its `spacecraft_list`, and a
+    # family's its members as its `spacecraft`.
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="spacecraft_list")
+    family = models.ManyToManyField(SpacecraftConfigFamily, blank=True, related_name="spacecraft")
     in_use = models.BooleanField(default=True)
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
     capability = models.CharField(max_length=2048, blank=True, default="")
@@ -84,6 +89,9 @@ class SpacecraftConfig(LaunchAndLandingCounts):
 
     class Meta:
         verbose_name = "spacecraft configuration"
+        # LL2 lists an agency's and a family's configurations by name.
+        ordering = ["name"]
+        indexes = ordering_indexes("spacecraftconfig", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -114,10 +122,9 @@ class Spacecraft(models.Model):
 
     class Meta:
         verbose_name_plural = "spacecraft"
-        indexes = [
-            ordering_index("spacecraft", field)
-            for field in ["flights_count", "mission_ends_count", "time_docked", "time_in_space"]
-        ]
+        indexes = ordering_indexes(
+            "spacecraft", "flights_count", "mission_ends_count", "time_docked", "time_in_space"
+        )
 
     def __str__(self) -> str:
         return self.name
