@@ -36,6 +36,7 @@ class AgencyAdmin(admin.ModelAdmin):
     search_fields = ["name", "abbrev"]
     autocomplete_fields = [
         "type",
+        "parent",
         "country",
         "image",
         "logo",

@@ -36,6 +36,10 @@ class SocialMediaLink(models.Model):
 
 class Agency(models.Model):
     ll2_resource = "agencies"
+    # LL2 names the parent: the agency of that name, else the name until it arrives.
+    ll2_named_awaited = {"parent": ("name", "parent_name")}
+    # The detailed form lists some of the configurations the agency makes, as far as known.
+    ll2_partial_children = {"launcher_list": "launcher_list", "spacecraft_list": "spacecraft_list"}
 
     name = models.CharField(max_length=200)
     abbrev = models.CharField(max_length=255, blank=True, default="")

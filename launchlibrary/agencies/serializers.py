@@ -1,20 +1,19 @@
 """Serializers named after the schemas of LL2's 2.3.0 spec, fields in the spec's order."""
 
-from rest_framework import serializers
-
 from launchlibrary.agencies.models import Agency, AgencyType, SocialMedia, SocialMediaLink
-from launchlibrary.api.fields import ResourceUrlField, ResponseModeField
+from launchlibrary.api.fields import NameSerializer, ResourceUrlField, ResponseModeField
+from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.locations.serializers import CountrySerializer
 
 
-class AgencyTypeSerializer(serializers.ModelSerializer):
+class AgencyTypeSerializer(ModelSerializer):
     class Meta:
         model = AgencyType
         fields = ["id", "name"]
 
 
-class SocialMediaSerializer(serializers.ModelSerializer):
+class SocialMediaSerializer(ModelSerializer):
     logo = ImageSerializer()
 
     class Meta:
@@ -22,7 +21,7 @@ class SocialMediaSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "url", "logo"]
 
 
-class SocialMediaLinkSerializer(serializers.ModelSerializer):
+class SocialMediaLinkSerializer(ModelSerializer):
     social_media = SocialMediaSerializer()
 
     class Meta:
@@ -30,13 +29,11 @@ class SocialMediaLinkSerializer(serializers.ModelSerializer):
         fields = ["id", "social_media", "url"]
 
 
-class AgencyParentSerializer(serializers.Serializer):
-    """An agency's parent as LL2 prints it: the parent's name alone, or null.
+class AgencyParentSerializer(NameSerializer):
+    """An agency's parent as LL2 prints it: the parent's name, or null. A parent this
+    database does not hold yet is printed by the name LL2 gave it."""
 
-    A nested serializer rather than a related field, so that a page joins the parent in
-    (see `launchlibrary.api.prefetch`) and a renamed parent renders its children again. A
-    parent this database does not hold is printed by the name LL2 gave it.
-    """
+    prints_null = True
 
     def get_attribute(self, instance: Agency) -> Agency | None:
         parent = super().get_attribute(instance)
@@ -44,11 +41,8 @@ class AgencyParentSerializer(serializers.Serializer):
             return Agency(name=instance.parent_name)
         return parent
 
-    def to_representation(self, instance: Agency) -> str:
-        return instance.name
 
-
-class AgencyMiniSerializer(serializers.ModelSerializer):
+class AgencyMiniSerializer(ModelSerializer):
     response_mode = ResponseModeField("list")
     url = ResourceUrlField(Agency.ll2_resource)
     type = AgencyTypeSerializer()
@@ -58,7 +52,7 @@ class AgencyMiniSerializer(serializers.ModelSerializer):
         fields = ["response_mode", "id", "url", "name", "abbrev", "type"]
 
 
-class AgencyNormalSerializer(serializers.ModelSerializer):
+class AgencyNormalSerializer(ModelSerializer):
     response_mode = ResponseModeField("normal")
     url = ResourceUrlField(Agency.ll2_resource)
     type = AgencyTypeSerializer()
@@ -66,7 +60,7 @@ class AgencyNormalSerializer(serializers.ModelSerializer):
     image = ImageSerializer()
     logo = ImageSerializer()
     social_logo = ImageSerializer()
-    parent = AgencyParentSerializer(read_only=True)
+    parent = AgencyParentSerializer()
 
     class Meta:
         model = Agency

@@ -53,3 +53,21 @@ class NumberField(serializers.FloatField):
         value = float(value)
         # Integers are exact below 2**53; above that a float keeps LL2's digits.
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+class NameSerializer(serializers.Serializer):
+    """A related row printed by its name alone (a mission's `type`, an agency's `parent`).
+
+    A nested serializer rather than a related field, so that a page joins the row in (see
+    `launchlibrary.api.prefetch`) and a renamed row renders the documents printing it
+    again. `prints_null` says whether the name may be null in the schema.
+    """
+
+    prints_null = False
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance) -> str:
+        return instance.name

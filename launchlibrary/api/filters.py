@@ -56,12 +56,43 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = IntegerField
 
 
+class FloatFilter(django_filters.NumberFilter):
+    """A double, as the spec declares coordinates: a decimal filter would pass `1e400` on to
+    the database as infinity; this one refuses it, and `nan` and `inf`, as it refuses `abc`."""
+
+    field_class = forms.FloatField
+
+
 class IntegerListFilter(django_filters.BaseInFilter, IntegerFilter):
     """A comma-separated list of whole numbers, any of which matches (`agency__ids=1,2`)."""
 
 
 class TextListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
     """A comma-separated list of strings, any of which matches."""
+
+
+class RelatedIdsField(forms.ModelMultipleChoiceField):
+    """Ids of related rows, the parameter repeated for several (`families=1&families=2`),
+    each a whole number within 64 bits: a larger one is an error of the request, where
+    the database would fail on it."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(pk)
+            except (TypeError, ValueError):
+                continue  # refused by the parent as any other id that is not one
+            if not -(2**63) <= number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class RelatedIdsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = RelatedIdsField
 
 
 class LL2FilterSet(FilterSet):
@@ -76,6 +107,11 @@ class LL2FilterSet(FilterSet):
 
     FILTER_DEFAULTS = {
         **FilterSet.FILTER_DEFAULTS,
+        models.FloatField: {"filter_class": FloatFilter},
+        **{
+            to_many: {**FilterSet.FILTER_DEFAULTS[to_many], "filter_class": RelatedIdsFilter}
+            for to_many in (models.ManyToManyField, models.ManyToOneRel, models.ManyToManyRel)
+        },
         models.BooleanField: {"filter_class": BooleanFilter},
         **{
             integer: {"filter_class": IntegerFilter}

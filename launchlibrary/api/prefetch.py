@@ -5,18 +5,28 @@ query each (recursively, with their own joins), in the order LL2 lists them."""
 from functools import cache
 
 from django.db import connection
-from django.db.models import Field, ForeignObjectRel, Model, Prefetch, QuerySet
+from django.db.models import F, Field, ForeignObjectRel, Model, Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
 from rest_framework import serializers
 
 SerializerClass = type[serializers.Serializer]
 
 
+def prefetched_attribute(relation: str) -> str:
+    """The attribute a prefetched list is left in: a plain list rather than the related
+    manager's cache, which Django fills by cloning a queryset for every object."""
+    return f"_prefetched_{relation}"
+
+
 def eager(queryset: QuerySet, serializer_class: SerializerClass) -> QuerySet:
     joins, prefetches = _plan(serializer_class, queryset.model)
     return queryset.select_related(*joins).prefetch_related(
         *(
-            Prefetch(path, queryset=eager(model._default_manager.order_by(*order), nested))
+            Prefetch(
+                path,
+                queryset=eager(model._default_manager.order_by(*order), nested),
+                to_attr=prefetched_attribute(path.rpartition("__")[2]),
+            )
             for path, model, order, nested in prefetches
         )
     )
@@ -76,6 +86,11 @@ def _list_order(relation: Field | ForeignObjectRel) -> list:
     programs by name), else in the order they were linked: a many-to-many's join-table rows
     (an agency's countries), a reverse relation's rows. The pk breaks ties."""
     model = relation.related_model
+    position = getattr(model, "ll2_list_position", None)
+    if position and relation.one_to_many and not relation.concrete:
+        # Children whose place in their parent's list the importer keeps (a location's pads):
+        # by that place, those without one (added here) last.
+        return [F(position).asc(nulls_last=True), "pk"]
     if model._meta.ordering:
         return [*model._meta.ordering, "pk"]
     if relation.many_to_many and relation.concrete:

@@ -32,6 +32,7 @@ from launchlibrary.api.docs import docs_markdown
 from launchlibrary.api.endpoint import Endpoint
 from launchlibrary.api.fields import (
     ISODurationField,
+    NameSerializer,
     NumberField,
     ResourceUrlField,
     ResponseModeField,
@@ -145,6 +146,17 @@ class NumberFieldSchema(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema: AutoSchema, direction: str) -> dict:
         return {**build_basic_type(OpenApiTypes.DOUBLE), **nullable(self.target)}
+
+
+class NameSerializerSchema(OpenApiSerializerFieldExtension):
+    """A row printed by its name is a string in the schema, not an object."""
+
+    target_class = NameSerializer
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: str) -> dict:
+        nullable = {"nullable": True} if self.target.prints_null else {}
+        return {**build_basic_type(OpenApiTypes.STR), "readOnly": True, **nullable}
 
 
 def without_component_descriptions(result: dict, **kwargs) -> dict:

@@ -1,23 +1,22 @@
 """Serializers named after the schemas of LL2's 2.3.0 spec, fields in the spec's order."""
 
-from rest_framework import serializers
-
+from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.models import Image, ImageLicense, ImageVariant, ImageVariantType
 
 
-class ImageLicenseSerializer(serializers.ModelSerializer):
+class ImageLicenseSerializer(ModelSerializer):
     class Meta:
         model = ImageLicense
         fields = ["id", "name", "priority", "link"]
 
 
-class ImageVariantTypeSerializer(serializers.ModelSerializer):
+class ImageVariantTypeSerializer(ModelSerializer):
     class Meta:
         model = ImageVariantType
         fields = ["id", "name"]
 
 
-class ImageVariantSerializer(serializers.ModelSerializer):
+class ImageVariantSerializer(ModelSerializer):
     type = ImageVariantTypeSerializer()
 
     class Meta:
@@ -25,7 +24,7 @@ class ImageVariantSerializer(serializers.ModelSerializer):
         fields = ["id", "type", "image_url"]
 
 
-class ImageSerializer(serializers.ModelSerializer):
+class ImageSerializer(ModelSerializer):
     license = ImageLicenseSerializer()
     variants = ImageVariantSerializer(many=True)
 

@@ -1,8 +1,7 @@
 """Serializers named after the schemas of LL2's 2.3.0 spec, fields in the spec's order."""
 
-from rest_framework import serializers
-
 from launchlibrary.api.fields import NumberField, ResourceUrlField
+from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.landings.models import Landing, LandingLocation, LandingType
 from launchlibrary.locations.serializers import (
@@ -11,13 +10,13 @@ from launchlibrary.locations.serializers import (
 )
 
 
-class LandingTypeSerializer(serializers.ModelSerializer):
+class LandingTypeSerializer(ModelSerializer):
     class Meta:
         model = LandingType
         fields = ["id", "name", "abbrev", "description"]
 
 
-class LandingLocationSerializer(serializers.ModelSerializer):
+class LandingLocationSerializer(ModelSerializer):
     location = LocationSerializerNoCelestialBody()
     longitude = NumberField()
     latitude = NumberField()
@@ -43,7 +42,7 @@ class LandingLocationSerializer(serializers.ModelSerializer):
         ]
 
 
-class LandingSerializer(serializers.ModelSerializer):
+class LandingSerializer(ModelSerializer):
     url = ResourceUrlField(Landing.ll2_resource)
     downrange_distance = NumberField()
     landing_location = LandingLocationSerializer()

@@ -11,6 +11,7 @@ from launchlibrary.launches.models import (
     InfoURLType,
     Language,
     Launch,
+    Launcher,
     LauncherConfig,
     LauncherConfigFamily,
     LauncherStatus,
@@ -37,7 +38,6 @@ admin.site.register(
         InfoURLType,
         VidURLType,
         ProgramType,
-        LauncherConfigFamily,
         LauncherStatus,
         FirstStageType,
         MissionType,
@@ -68,12 +68,34 @@ admin.site.register(
 )
 
 
+@admin.register(LauncherConfigFamily)
+class LauncherConfigFamilyAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "parent", "active", "maiden_flight"]
+    list_select_related = ["parent"]
+    list_filter = ["active"]
+    ordering = ["name", "id"]
+    search_fields = ["name"]
+    autocomplete_fields = ["manufacturer", "parent"]
+
+
 @admin.register(LauncherConfig)
 class LauncherConfigAdmin(admin.ModelAdmin):
-    list_display = ["id", "name", "full_name", "variant"]
+    list_display = ["id", "name", "full_name", "variant", "manufacturer", "active"]
+    list_select_related = ["manufacturer"]
+    list_filter = ["active", "is_placeholder", "reusable"]
     ordering = ["name", "id"]
-    search_fields = ["name", "full_name"]
-    autocomplete_fields = ["families"]
+    search_fields = ["name", "full_name", "manufacturer__name", "manufacturer__abbrev"]
+    autocomplete_fields = ["families", "manufacturer", "program", "image"]
+
+
+@admin.register(Launcher)
+class LauncherAdmin(admin.ModelAdmin):
+    list_display = ["id", "serial_number", "launcher_config", "status", "flights", "flight_proven"]
+    list_select_related = ["launcher_config", "status"]
+    list_filter = ["status", "flight_proven", "is_placeholder"]
+    ordering = ["serial_number", "id"]
+    search_fields = ["serial_number", "launcher_config__name"]
+    autocomplete_fields = ["status", "image", "launcher_config"]
 
 
 @admin.register(Rocket)

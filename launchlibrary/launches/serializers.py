@@ -1,7 +1,5 @@
 """Serializers named after the schemas of LL2's 2.3.0 spec, fields in the spec's order."""
 
-from rest_framework import serializers
-
 from launchlibrary.agencies.serializers import (
     AgencyDetailedSerializer,
     AgencyMiniSerializer,
@@ -9,10 +7,12 @@ from launchlibrary.agencies.serializers import (
 )
 from launchlibrary.api.fields import (
     ISODurationField,
+    NameSerializer,
     NumberField,
     ResourceUrlField,
     ResponseModeField,
 )
+from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.launches.models import (
     FirstStageType,
@@ -20,6 +20,7 @@ from launchlibrary.launches.models import (
     InfoURLType,
     Language,
     Launch,
+    Launcher,
     LauncherConfig,
     LauncherConfigFamily,
     LauncherStatus,
@@ -46,19 +47,19 @@ from launchlibrary.locations.serializers import (
 )
 
 
-class LaunchStatusSerializer(serializers.ModelSerializer):
+class LaunchStatusSerializer(ModelSerializer):
     class Meta:
         model = LaunchStatus
         fields = ["id", "name", "abbrev", "description"]
 
 
-class NetPrecisionSerializer(serializers.ModelSerializer):
+class NetPrecisionSerializer(ModelSerializer):
     class Meta:
         model = NetPrecision
         fields = ["id", "name", "abbrev", "description"]
 
 
-class LauncherConfigFamilyMiniSerializer(serializers.ModelSerializer):
+class LauncherConfigFamilyMiniSerializer(ModelSerializer):
     response_mode = ResponseModeField("list")
 
     class Meta:
@@ -66,7 +67,7 @@ class LauncherConfigFamilyMiniSerializer(serializers.ModelSerializer):
         fields = ["response_mode", "id", "name"]
 
 
-class LauncherConfigListSerializer(serializers.ModelSerializer):
+class LauncherConfigListSerializer(ModelSerializer):
     response_mode = ResponseModeField("list")
     url = ResourceUrlField(LauncherConfig.ll2_resource)
     families = LauncherConfigFamilyMiniSerializer(many=True)
@@ -76,7 +77,7 @@ class LauncherConfigListSerializer(serializers.ModelSerializer):
         fields = ["response_mode", "id", "url", "name", "families", "full_name", "variant"]
 
 
-class RocketNormalSerializer(serializers.ModelSerializer):
+class RocketNormalSerializer(ModelSerializer):
     configuration = LauncherConfigListSerializer()
 
     class Meta:
@@ -84,7 +85,7 @@ class RocketNormalSerializer(serializers.ModelSerializer):
         fields = ["id", "configuration"]
 
 
-class OrbitSerializer(serializers.ModelSerializer):
+class OrbitSerializer(ModelSerializer):
     celestial_body = CelestialBodyMiniSerializer()
 
     class Meta:
@@ -92,25 +93,25 @@ class OrbitSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "abbrev", "celestial_body"]
 
 
-class LanguageSerializer(serializers.ModelSerializer):
+class LanguageSerializer(ModelSerializer):
     class Meta:
         model = Language
         fields = ["id", "name", "code"]
 
 
-class InfoURLTypeSerializer(serializers.ModelSerializer):
+class InfoURLTypeSerializer(ModelSerializer):
     class Meta:
         model = InfoURLType
         fields = ["id", "name"]
 
 
-class VidURLTypeSerializer(serializers.ModelSerializer):
+class VidURLTypeSerializer(ModelSerializer):
     class Meta:
         model = VidURLType
         fields = ["id", "name"]
 
 
-class InfoURLSerializer(serializers.ModelSerializer):
+class InfoURLSerializer(ModelSerializer):
     type = InfoURLTypeSerializer()
     language = LanguageSerializer()
 
@@ -128,7 +129,7 @@ class InfoURLSerializer(serializers.ModelSerializer):
         ]
 
 
-class VidURLSerializer(serializers.ModelSerializer):
+class VidURLSerializer(ModelSerializer):
     type = VidURLTypeSerializer()
     language = LanguageSerializer()
 
@@ -150,29 +151,22 @@ class VidURLSerializer(serializers.ModelSerializer):
         ]
 
 
-class MissionTypeSerializer(serializers.ModelSerializer):
+class MissionTypeSerializer(ModelSerializer):
     class Meta:
         model = MissionType
         fields = ["id", "name"]
 
 
-class MissionTypeNameSerializer(serializers.Serializer):
-    """A mission's type as LL2 prints it: the type's name alone, `""` for a mission without.
-
-    A nested serializer rather than a related field, so that a page joins the types in (see
-    `launchlibrary.api.prefetch`) and a renamed type renders the missions' documents again.
-    """
+class MissionTypeNameSerializer(NameSerializer):
+    """A mission's type as LL2 prints it: the type's name alone, `""` for a mission without."""
 
     def get_attribute(self, instance: Mission) -> MissionType:
         # The parent would print a missing type as null; a type of no name prints "".
         return super().get_attribute(instance) or MissionType(name="")
 
-    def to_representation(self, instance: MissionType) -> str:
-        return instance.name
 
-
-class MissionSerializer(serializers.ModelSerializer):
-    type = MissionTypeNameSerializer(read_only=True)
+class MissionSerializer(ModelSerializer):
+    type = MissionTypeNameSerializer()
     image = ImageSerializer()
     orbit = OrbitSerializer()
     agencies = AgencyDetailedSerializer(many=True)
@@ -194,43 +188,43 @@ class MissionSerializer(serializers.ModelSerializer):
         ]
 
 
-class LauncherStatusSerializer(serializers.ModelSerializer):
+class LauncherStatusSerializer(ModelSerializer):
     class Meta:
         model = LauncherStatus
         fields = ["id", "name"]
 
 
-class FirstStageTypeSerializer(serializers.ModelSerializer):
+class FirstStageTypeSerializer(ModelSerializer):
     class Meta:
         model = FirstStageType
         fields = ["id", "name"]
 
 
-class TimelineEventTypeSerializer(serializers.ModelSerializer):
+class TimelineEventTypeSerializer(ModelSerializer):
     class Meta:
         model = TimelineEventType
         fields = ["id", "abbrev", "description"]
 
 
-class NoticeTypeSerializer(serializers.ModelSerializer):
+class NoticeTypeSerializer(ModelSerializer):
     class Meta:
         model = NoticeType
         fields = ["id", "name"]
 
 
-class RoadClosureStatusSerializer(serializers.ModelSerializer):
+class RoadClosureStatusSerializer(ModelSerializer):
     class Meta:
         model = RoadClosureStatus
         fields = ["id", "name"]
 
 
-class ProgramTypeSerializer(serializers.ModelSerializer):
+class ProgramTypeSerializer(ModelSerializer):
     class Meta:
         model = ProgramType
         fields = ["id", "name"]
 
 
-class MissionPatchSerializer(serializers.ModelSerializer):
+class MissionPatchSerializer(ModelSerializer):
     agency = AgencyMiniSerializer()
     response_mode = ResponseModeField("normal")
 
@@ -239,24 +233,25 @@ class MissionPatchSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "priority", "image_url", "agency", "response_mode"]
 
 
-class ProgramNormalSerializer(serializers.ModelSerializer):
-    response_mode = ResponseModeField("normal")
+class ProgramMiniSerializer(ModelSerializer):
+    response_mode = ResponseModeField("list")
     url = ResourceUrlField(Program.ll2_resource)
     image = ImageSerializer()
+
+    class Meta:
+        model = Program
+        fields = ["response_mode", "id", "url", "name", "image", "info_url", "wiki_url"]
+
+
+class ProgramNormalSerializer(ProgramMiniSerializer):
+    response_mode = ResponseModeField("normal")
     agencies = AgencyMiniSerializer(many=True)
     mission_patches = MissionPatchSerializer(many=True)
     type = ProgramTypeSerializer()
 
-    class Meta:
-        model = Program
+    class Meta(ProgramMiniSerializer.Meta):
         fields = [
-            "response_mode",
-            "id",
-            "url",
-            "name",
-            "image",
-            "info_url",
-            "wiki_url",
+            *ProgramMiniSerializer.Meta.fields,
             "description",
             "agencies",
             "start_date",
@@ -266,15 +261,16 @@ class ProgramNormalSerializer(serializers.ModelSerializer):
         ]
 
 
-class PadSerializer(serializers.ModelSerializer):
+class PadSerializerNoLocation(ModelSerializer):
+    """A pad in its location's `pads`."""
+
     url = ResourceUrlField(Pad.ll2_resource)
-    agencies = AgencyNormalSerializer(many=True)
+    agencies = AgencyMiniSerializer(many=True)
     image = ImageSerializer()
     latitude = NumberField()
     longitude = NumberField()
     country = CountrySerializer()
     fastest_turnaround = ISODurationField()
-    location = LocationSerializer()
 
     class Meta:
         model = Pad
@@ -296,11 +292,32 @@ class PadSerializer(serializers.ModelSerializer):
             "total_launch_count",
             "orbital_launch_attempt_count",
             "fastest_turnaround",
-            "location",
         ]
 
 
-class LaunchNormalSerializer(serializers.ModelSerializer):
+class PadSerializer(PadSerializerNoLocation):
+    agencies = AgencyNormalSerializer(many=True)
+    location = LocationSerializer()
+
+    class Meta(PadSerializerNoLocation.Meta):
+        fields = [*PadSerializerNoLocation.Meta.fields, "location"]
+
+
+class LocationSerializerWithPads(LocationSerializer):
+    """A location with its pads, in the order LL2 lists them (see `Pad.position`).
+
+    Declared here rather than beside the other locations: a pad nests agencies, whose
+    serializers import the locations' own.
+    """
+
+    response_mode = ResponseModeField("detailed")
+    pads = PadSerializerNoLocation(many=True)
+
+    class Meta(LocationSerializer.Meta):
+        fields = [*LocationSerializer.Meta.fields, "pads"]
+
+
+class LaunchNormalSerializer(ModelSerializer):
     url = ResourceUrlField(Launch.ll2_resource)
     response_mode = ResponseModeField("normal")
     status = LaunchStatusSerializer()
@@ -348,3 +365,149 @@ class LaunchNormalSerializer(serializers.ModelSerializer):
             "pad_launch_attempt_count_year",
             "agency_launch_attempt_count_year",
         ]
+
+
+# Launch vehicles: configuration families, configurations and boosters, each in the forms
+# its endpoint answers with and the forms other resources nest.
+
+LAUNCHER_COUNTS = [
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+    "attempted_landings",
+    "successful_landings",
+    "failed_landings",
+    "consecutive_successful_landings",
+]
+
+
+class LauncherConfigFamilyNormalSerializer(LauncherConfigFamilyMiniSerializer):
+    response_mode = ResponseModeField("normal")
+    manufacturer = AgencyNormalSerializer(many=True)
+    parent = LauncherConfigFamilyMiniSerializer()
+
+    class Meta(LauncherConfigFamilyMiniSerializer.Meta):
+        fields = [*LauncherConfigFamilyMiniSerializer.Meta.fields, "manufacturer", "parent"]
+
+
+class LauncherConfigFamilyDetailedSerializer(LauncherConfigFamilyNormalSerializer):
+    response_mode = ResponseModeField("detailed")
+    manufacturer = AgencyDetailedSerializer(many=True)
+    parent = LauncherConfigFamilyNormalSerializer()
+
+    class Meta(LauncherConfigFamilyNormalSerializer.Meta):
+        fields = [
+            *LauncherConfigFamilyNormalSerializer.Meta.fields,
+            "description",
+            "active",
+            "maiden_flight",
+            *LAUNCHER_COUNTS,
+        ]
+
+
+class LauncherConfigNormalSerializer(LauncherConfigListSerializer):
+    response_mode = ResponseModeField("normal")
+    families = LauncherConfigFamilyNormalSerializer(many=True)
+    manufacturer = AgencyNormalSerializer()
+    program = ProgramNormalSerializer(many=True)
+    image = ImageSerializer()
+
+    class Meta(LauncherConfigListSerializer.Meta):
+        fields = [
+            *LauncherConfigListSerializer.Meta.fields,
+            "active",
+            "is_placeholder",
+            "manufacturer",
+            "program",
+            "reusable",
+            "image",
+            "info_url",
+            "wiki_url",
+        ]
+
+
+class LauncherConfigDetailedSerializer(LauncherConfigNormalSerializer):
+    response_mode = ResponseModeField("detailed")
+    families = LauncherConfigFamilyDetailedSerializer(many=True)
+    manufacturer = AgencyDetailedSerializer()
+    fastest_turnaround = ISODurationField()
+
+    class Meta(LauncherConfigNormalSerializer.Meta):
+        fields = [
+            *LauncherConfigNormalSerializer.Meta.fields,
+            "description",
+            "alias",
+            "min_stage",
+            "max_stage",
+            "length",
+            "diameter",
+            "maiden_flight",
+            "launch_cost",
+            "launch_mass",
+            "leo_capacity",
+            "gto_capacity",
+            "geo_capacity",
+            "sso_capacity",
+            "to_thrust",
+            "apogee",
+            *LAUNCHER_COUNTS,
+            "fastest_turnaround",
+        ]
+
+
+class LauncherConfigDetailedSerializerNoManufacturer(LauncherConfigDetailedSerializer):
+    """A configuration in its manufacturer's `launcher_list`, where the agency is known."""
+
+    class Meta(LauncherConfigDetailedSerializer.Meta):
+        fields = [
+            field
+            for field in LauncherConfigDetailedSerializer.Meta.fields
+            if field != "manufacturer"
+        ]
+
+
+class LauncherMiniSerializer(ModelSerializer):
+    response_mode = ResponseModeField("list")
+    url = ResourceUrlField(Launcher.ll2_resource)
+    status = LauncherStatusSerializer()
+    image = ImageSerializer()
+
+    class Meta:
+        model = Launcher
+        fields = [
+            "response_mode",
+            "id",
+            "url",
+            "flight_proven",
+            "serial_number",
+            "is_placeholder",
+            "status",
+            "image",
+        ]
+
+
+class LauncherNormalSerializer(LauncherMiniSerializer):
+    response_mode = ResponseModeField("normal")
+    fastest_turnaround = ISODurationField()
+
+    class Meta(LauncherMiniSerializer.Meta):
+        fields = [
+            *LauncherMiniSerializer.Meta.fields,
+            "details",
+            "successful_landings",
+            "attempted_landings",
+            "flights",
+            "last_launch_date",
+            "first_launch_date",
+            "fastest_turnaround",
+        ]
+
+
+class LauncherDetailedSerializer(LauncherNormalSerializer):
+    response_mode = ResponseModeField("detailed")
+    launcher_config = LauncherConfigListSerializer()
+
+    class Meta(LauncherNormalSerializer.Meta):
+        fields = [*LauncherNormalSerializer.Meta.fields, "launcher_config"]

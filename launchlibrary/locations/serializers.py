@@ -1,13 +1,12 @@
 """Serializers named after the schemas of LL2's 2.3.0 spec, fields in the spec's order."""
 
-from rest_framework import serializers
-
 from launchlibrary.api.fields import NumberField, ResourceUrlField, ResponseModeField
+from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.locations.models import CelestialBody, CelestialBodyType, Country, Location
 
 
-class CountrySerializer(serializers.ModelSerializer):
+class CountrySerializer(ModelSerializer):
     class Meta:
         model = Country
         fields = [
@@ -20,13 +19,13 @@ class CountrySerializer(serializers.ModelSerializer):
         ]
 
 
-class CelestialBodyTypeSerializer(serializers.ModelSerializer):
+class CelestialBodyTypeSerializer(ModelSerializer):
     class Meta:
         model = CelestialBodyType
         fields = ["id", "name"]
 
 
-class CelestialBodyMiniSerializer(serializers.ModelSerializer):
+class CelestialBodyMiniSerializer(ModelSerializer):
     response_mode = ResponseModeField("list")
 
     class Meta:
@@ -34,7 +33,7 @@ class CelestialBodyMiniSerializer(serializers.ModelSerializer):
         fields = ["response_mode", "id", "name"]
 
 
-class CelestialBodyNormalSerializer(serializers.ModelSerializer):
+class CelestialBodyNormalSerializer(ModelSerializer):
     response_mode = ResponseModeField("normal")
     type = CelestialBodyTypeSerializer()
     diameter = NumberField()
@@ -73,7 +72,7 @@ class CelestialBodyDetailedSerializer(CelestialBodyNormalSerializer):
         ]
 
 
-class LocationSerializerNoCelestialBody(serializers.ModelSerializer):
+class LocationSerializerNoCelestialBody(ModelSerializer):
     response_mode = ResponseModeField("normal")
     url = ResourceUrlField(Location.ll2_resource)
     country = CountrySerializer()
@@ -122,3 +121,11 @@ class LocationSerializer(LocationSerializerNoCelestialBody):
             "total_launch_count",
             "total_landing_count",
         ]
+
+
+class CelestialBodyEndpointDetailedSerializer(CelestialBodyDetailedSerializer):
+    response_mode = ResponseModeField("detailed")
+    locations = LocationSerializerNoCelestialBody(many=True)
+
+    class Meta(CelestialBodyDetailedSerializer.Meta):
+        fields = [*CelestialBodyDetailedSerializer.Meta.fields, "locations"]

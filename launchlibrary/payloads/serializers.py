@@ -1,11 +1,10 @@
 """Serializers named after the schemas of LL2's 2.3.0 spec, fields in the spec's order."""
 
-from rest_framework import serializers
-
+from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.payloads.models import PayloadType
 
 
-class PayloadTypeSerializer(serializers.ModelSerializer):
+class PayloadTypeSerializer(ModelSerializer):
     class Meta:
         model = PayloadType
         fields = ["id", "name"]

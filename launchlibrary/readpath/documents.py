@@ -29,6 +29,7 @@ from rest_framework.renderers import JSONRenderer
 
 from launchlibrary.api.endpoint import SerializerClass, registry, schema_name
 from launchlibrary.api.prefetch import eager, embedded_paths
+from launchlibrary.api.serializers import memoizing
 from launchlibrary.readpath.models import DataVersion, Document
 
 ORIGIN_MARK = "\x00ll2-origin\x00"
@@ -90,7 +91,8 @@ def render(serializer_class: SerializerClass, ids: Iterable) -> None:
         keys = [str(pk) for pk in batch]
         Document.objects.filter(schema=schema, object_id__in=keys).delete()
         objects = list(eager(manager.filter(pk__in=batch), serializer_class))
-        rendered = serializer_class(objects, many=True, context=RENDER_CONTEXT).data
+        context = memoizing(RENDER_CONTEXT)
+        rendered = serializer_class(objects, many=True, context=context).data
         Document.objects.bulk_create(
             Document(schema=schema, object_id=str(obj.pk), body=renderer.render(data))
             for obj, data in zip(objects, rendered, strict=True)
@@ -232,13 +234,60 @@ def _before_delete(sender, instance, **kwargs) -> None:
     mark_changed(sender, [instance.pk])
 
 
-def _on_relink(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
-    if not action.startswith("post_"):
+def relinked(field: models.ManyToManyField, owner_pks: Iterable, target_pks: Iterable) -> None:
+    """Note a change of many-to-many links (`field`, between rows holding it and rows it
+    points to): the owners' documents print their targets, and the targets' documents that
+    list their owners from the other side (a family's `spacecraft`) print them too. The
+    latter are found through the targets, as an owner whose link is gone no longer leads
+    to them."""
+    mark_changed(field.model, owner_pks)
+    target_pks = set(target_pks)
+    if not target_pks:
         return
-    if reverse and model in tracked_models():
-        mark_changed(model, pk_set or [])
-    elif type(instance) in tracked_models():
-        mark_changed(type(instance), [instance.pk])
+    accessor = field.remote_field.get_accessor_name()
+    for serializer_class in rendered_serializers():
+        for path in paths_to_roots(serializer_class).get(field.model, ()):
+            head, _, last = path.rpartition("__")
+            if last != accessor:
+                continue
+            if not head:
+                pending.roots[serializer_class].update(target_pks)
+                continue
+            manager = model_of(serializer_class)._default_manager
+            pending.roots[serializer_class].update(
+                manager.filter(**{f"{head}__in": target_pks}).values_list("pk", flat=True)
+            )
+    transaction.on_commit(flush)
+
+
+def _linked(field: models.ManyToManyField, pk, reverse: bool) -> list:
+    """The rows linked through `field` to one row: an owner's targets, or with `reverse` a
+    target's owners, read from the join table."""
+    through = field.remote_field.through
+    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    if reverse:
+        source, target = target, source
+    return list(through._default_manager.filter(**{source: pk}).values_list(target, flat=True))
+
+
+def _on_relink(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+    owner_model = model if reverse else type(instance)
+    field = next(
+        (f for f in owner_model._meta.many_to_many if f.remote_field.through is sender), None
+    )
+    if field is None or not {field.model, field.related_model} & tracked_models():
+        return
+    if action == "pre_clear":
+        # Once cleared, the links are gone: note what they linked while they are there.
+        instance._ll2_cleared = _linked(field, instance.pk, reverse)
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    others = instance.__dict__.pop("_ll2_cleared", []) if pk_set is None else pk_set
+    if reverse:
+        relinked(field, others, [instance.pk])
+    else:
+        relinked(field, [instance.pk], others)
 
 
 def connect_signals() -> None:

@@ -1,7 +1,16 @@
 from launchlibrary.api.endpoint import Endpoint, Examples, register
-from launchlibrary.spacecraft.filters import SpacecraftFilter
-from launchlibrary.spacecraft.models import Spacecraft
+from launchlibrary.spacecraft.filters import (
+    SpacecraftConfigFamilyFilter,
+    SpacecraftConfigFilter,
+    SpacecraftFilter,
+)
+from launchlibrary.spacecraft.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily
 from launchlibrary.spacecraft.serializers import (
+    SpacecraftConfigDetailedSerializer,
+    SpacecraftConfigFamilyEndpointDetailedSerializer,
+    SpacecraftConfigFamilyMiniSerializer,
+    SpacecraftConfigFamilyNormalSerializer,
+    SpacecraftConfigNormalSerializer,
     SpacecraftEndpointDetailedSerializer,
     SpacecraftNormalSerializer,
 )
@@ -24,6 +33,52 @@ spacecraft = register(
             filter="is_placeholder=True",
             search="Endeavour",
             ordering="-flights_count",
+        ),
+    )
+)
+
+spacecraft_configurations = register(
+    Endpoint(
+        path="spacecraft_configurations",
+        queryset=SpacecraftConfig.objects.all(),
+        modes={
+            "normal": SpacecraftConfigNormalSerializer,
+            "detailed": SpacecraftConfigDetailedSerializer,
+        },
+        detail_mode="detailed",
+        list_schema="PolymorphicSpacecraftConfigurationEndpoint",
+        filterset=SpacecraftConfigFilter,
+        search=("agency__abbrev", "agency__name", "name"),
+        ordering=("name",),
+        examples=Examples(
+            mode="detailed",
+            filter="human_rated=True",
+            search="Dragon",
+            ordering="name",
+        ),
+    )
+)
+
+spacecraft_configuration_families = register(
+    Endpoint(
+        path="spacecraft_configuration_families",
+        queryset=SpacecraftConfigFamily.objects.all(),
+        modes={
+            "list": SpacecraftConfigFamilyMiniSerializer,
+            "normal": SpacecraftConfigFamilyNormalSerializer,
+            "detailed": SpacecraftConfigFamilyEndpointDetailedSerializer,
+        },
+        default_mode="normal",
+        detail_mode="detailed",
+        list_schema="PolymorphicSpacecraftConfigFamilyEndpoint",
+        filterset=SpacecraftConfigFamilyFilter,
+        search=("manufacturer__abbrev", "manufacturer__name", "name"),
+        ordering=("name",),
+        examples=Examples(
+            mode="list",
+            filter="manufacturer=121",
+            search="Northrop",
+            ordering="name",
         ),
     )
 )

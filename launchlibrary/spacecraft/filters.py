@@ -1,5 +1,5 @@
 from launchlibrary.api.filters import EXACT, LL2FilterSet
-from launchlibrary.spacecraft.models import Spacecraft
+from launchlibrary.spacecraft.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily
 
 
 class SpacecraftFilter(LL2FilterSet):
@@ -11,4 +11,24 @@ class SpacecraftFilter(LL2FilterSet):
             "name": EXACT,
             "spacecraft_config": EXACT,
             "status": EXACT,
+        }
+
+
+class SpacecraftConfigFilter(LL2FilterSet):
+    class Meta:
+        model = SpacecraftConfig
+        fields = {
+            "agency": EXACT,
+            "human_rated": EXACT,
+            "in_use": EXACT,
+            "name": EXACT,
+        }
+
+
+class SpacecraftConfigFamilyFilter(LL2FilterSet):
+    class Meta:
+        model = SpacecraftConfigFamily
+        fields = {
+            "manufacturer": EXACT,
+            "name": EXACT,
         }

@@ -1,7 +1,5 @@
 """Serializers named after the schemas of LL2's 2.3.0 spec, fields in the spec's order."""
 
-from rest_framework import serializers
-
 from launchlibrary.agencies.serializers import AgencyMiniSerializer, AgencyNormalSerializer
 from launchlibrary.api.fields import (
     ISODurationField,
@@ -9,6 +7,7 @@ from launchlibrary.api.fields import (
     ResourceUrlField,
     ResponseModeField,
 )
+from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.landings.serializers import LandingSerializer
 from launchlibrary.launches.serializers import LaunchNormalSerializer
@@ -22,19 +21,19 @@ from launchlibrary.spacecraft.models import (
 )
 
 
-class SpacecraftStatusSerializer(serializers.ModelSerializer):
+class SpacecraftStatusSerializer(ModelSerializer):
     class Meta:
         model = SpacecraftStatus
         fields = ["id", "name"]
 
 
-class SpacecraftConfigTypeSerializer(serializers.ModelSerializer):
+class SpacecraftConfigTypeSerializer(ModelSerializer):
     class Meta:
         model = SpacecraftConfigType
         fields = ["id", "name"]
 
 
-class SpacecraftConfigFamilyMiniSerializer(serializers.ModelSerializer):
+class SpacecraftConfigFamilyMiniSerializer(ModelSerializer):
     response_mode = ResponseModeField("list")
 
     class Meta:
@@ -42,7 +41,7 @@ class SpacecraftConfigFamilyMiniSerializer(serializers.ModelSerializer):
         fields = ["response_mode", "id", "name"]
 
 
-class SpacecraftConfigFamilyNormalSerializer(serializers.ModelSerializer):
+class SpacecraftConfigFamilyNormalSerializer(ModelSerializer):
     response_mode = ResponseModeField("normal")
     manufacturer = AgencyMiniSerializer()
     parent = SpacecraftConfigFamilyMiniSerializer()
@@ -60,7 +59,7 @@ class SpacecraftConfigFamilyNormalSerializer(serializers.ModelSerializer):
         ]
 
 
-class SpacecraftConfigNormalSerializer(serializers.ModelSerializer):
+class SpacecraftConfigNormalSerializer(ModelSerializer):
     response_mode = ResponseModeField("normal")
     url = ResourceUrlField(SpacecraftConfig.ll2_resource)
     type = SpacecraftConfigTypeSerializer()
@@ -83,7 +82,7 @@ class SpacecraftConfigNormalSerializer(serializers.ModelSerializer):
         ]
 
 
-class SpacecraftNormalSerializer(serializers.ModelSerializer):
+class SpacecraftNormalSerializer(ModelSerializer):
     response_mode = ResponseModeField("normal")
     url = ResourceUrlField(Spacecraft.ll2_resource)
     image = ImageSerializer()
@@ -132,6 +131,16 @@ class SpacecraftConfigFamilyDetailedSerializer(SpacecraftConfigFamilyNormalSeria
         ]
 
 
+class SpacecraftConfigFamilyEndpointDetailedSerializer(SpacecraftConfigFamilyDetailedSerializer):
+    """A family with its configurations, by name (see `SpacecraftConfig.Meta.ordering`)."""
+
+    response_mode = ResponseModeField("detailed")
+    spacecraft = SpacecraftConfigNormalSerializer(many=True)
+
+    class Meta(SpacecraftConfigFamilyDetailedSerializer.Meta):
+        fields = [*SpacecraftConfigFamilyDetailedSerializer.Meta.fields, "spacecraft"]
+
+
 class SpacecraftConfigDetailedSerializer(SpacecraftConfigNormalSerializer):
     response_mode = ResponseModeField("detailed")
     agency = AgencyNormalSerializer()
@@ -173,7 +182,7 @@ class SpacecraftDetailedSerializer(SpacecraftNormalSerializer):
     spacecraft_config = SpacecraftConfigDetailedSerializer()
 
 
-class SpacecraftFlightNormalSerializer(serializers.ModelSerializer):
+class SpacecraftFlightNormalSerializer(ModelSerializer):
     url = ResourceUrlField(SpacecraftFlight.ll2_resource)
     spacecraft = SpacecraftNormalSerializer()
     launch = LaunchNormalSerializer()
