@@ -13,9 +13,22 @@ A model may say more of its JSON with class attributes:
 - `ll2_named`: JSON key to the field of the related row its value names (a mission's
   `"type": "Resupply"`): the row of that name is found, or made with an id below LL2's;
   LL2's own row of the name, imported later, takes over the references of such a row;
+- `ll2_named_awaited`: JSON key to the field of the related row its value names and the
+  field keeping that name while no such row is held (an agency's `"parent": "Name"`): the
+  row of that name is linked if there is one, else the name is kept, and a row that later
+  takes the name (made or renamed) is linked in its place;
 - `ll2_partial_children`: JSON key to reverse relation, for keys holding some of the
-  children only (a station's `active_expeditions`): each is upserted, none is removed;
+  children only (a station's `active_expeditions`, an agency's `launcher_list`): each is
+  upserted, none is removed; through a reverse many-to-many (a family's `spacecraft`),
+  each is linked to the parent and no link is removed;
+- `ll2_list_position`: on a child model, the field its place in its parent's list is
+  written to (a location's `pads`, which LL2 lists in an order of its own); children the
+  list leaves out lose their place and come last;
 - `ll2_unmodelled`: keys of objects this server does not model, accepted while empty.
+
+A copy of an object nested within the object itself (NASA in its own `spacecraft_list`)
+fills only the keys the object's own copy lacks: the object's own word wins, as its own
+copy is what its response is about.
 
 What LL2 could not have sent is refused rather than stored: a value its column cannot hold
 or its field's validators reject, an id below 0, control characters in text (`check_value`),
@@ -26,7 +39,7 @@ names another object (`check_own_url`).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -117,6 +130,30 @@ def named_lookups() -> dict[type[models.Model], str]:
     }
 
 
+@dataclass(frozen=True)
+class AwaitedName:
+    """A foreign key given by the name of its row, kept by name until the row is held."""
+
+    model: type[models.Model]
+    foreign_key: models.ForeignKey
+    name_field: str
+    kept_field: str
+
+
+@cache
+def awaited_names() -> dict[type[models.Model], list[AwaitedName]]:
+    """Models whose rows others may name before they are held (an agency's parent), to the
+    references that wait for them (`ll2_named_awaited`)."""
+    awaited: dict[type[models.Model], list[AwaitedName]] = defaultdict(list)
+    for model in apps.get_models():
+        for key, (name_field, kept_field) in getattr(model, "ll2_named_awaited", {}).items():
+            foreign_key = model._meta.get_field(key)
+            awaited[foreign_key.related_model].append(
+                AwaitedName(model, foreign_key, name_field, kept_field)
+            )
+    return dict(awaited)
+
+
 def resource_in(obj: dict, key: str, json_path: str, *, ends_in_id: bool) -> str:
     """The LL2 resource the URL under `key` names: every path segment between the version
     and the id (`config/orbits` in `/2.3.0/config/orbits/5/`), or to the end in a page's
@@ -176,6 +213,9 @@ class Importer:
         # Objects already written in this file, by model, id and exact content: LL2 nests
         # the same agency or image many times, and each copy needs writing only once.
         self._seen: dict[tuple[type[models.Model], bytes], Any] = {}
+        # The objects whose nested children are being written, by model and pk: a copy of
+        # one nested within it yields to it.
+        self._enclosing: dict[tuple[type[models.Model], Any], dict] = {}
 
     def import_objects(self, objects: Iterable[tuple[str, Any]]) -> ImportReport:
         with transaction.atomic():
@@ -201,6 +241,15 @@ class Importer:
             if kept is not None:
                 self._seen[memo_key] = kept
                 return kept
+        enclosing = self._enclosing_copy(model, obj["id"], f"{json_path}.id")
+        if enclosing is not None:
+            # A copy nested within the object itself: it adds only what the object's own
+            # copy lacks (the id and presentation keys are kept, for the checks).
+            obj = {
+                key: value
+                for key, value in obj.items()
+                if key == "id" or key in PRESENTATION_KEYS or key not in enclosing
+            }
 
         values, many_to_many, children = self._read(model, obj, json_path)
         values.update(parent or {})
@@ -211,18 +260,43 @@ class Importer:
         name_field = named_lookups().get(model)
         if name_field is not None and name_field in values:
             self._merge_named(model, pk, name_field, values[name_field])
+        self._link_awaiting(model, pk, values)
         for name, pks in many_to_many.items():
-            if set_in_order(instance, name, pks):
-                documents.mark_changed(model, [pk])
-                if not created:
-                    self.report.updated[model._meta.verbose_name] += 1
-        for relation, value, path, partial in children:
-            if partial:
-                self._add_children(instance, relation, value, path)
-            else:
-                self._replace_children(instance, relation, self._list(value, path), path)
-        self._seen[memo_key] = pk
+            if set_in_order(instance, name, pks) and not created:
+                self.report.updated[model._meta.verbose_name] += 1
+        if children:
+            self._write_children(instance, obj, children, created)
+        if enclosing is None:
+            self._seen[memo_key] = pk
         return pk
+
+    def _enclosing_copy(self, model: type[models.Model], raw_id: Any, path: str) -> dict | None:
+        """The copy of the object `raw_id` names if this one is nested within it, else None."""
+        if not self._enclosing:
+            return None
+        return self._enclosing.get((model, self._clean(model._meta.pk, raw_id, path)))
+
+    def _write_children(
+        self, instance: models.Model, obj: dict, children: list, created: bool
+    ) -> None:
+        """Write the reverse-relation children of a row just saved; copies of the row nested
+        among them yield to `obj`, the row's own copy."""
+        key = (type(instance), instance.pk)
+        outermost = key not in self._enclosing
+        if outermost:
+            self._enclosing[key] = obj
+        try:
+            for relation, value, path, partial in children:
+                if relation.many_to_many:
+                    if self._add_members(instance, relation, value, path) and not created:
+                        self.report.updated[instance._meta.verbose_name] += 1
+                elif partial:
+                    self._add_children(instance, relation, value, path)
+                else:
+                    self._replace_children(instance, relation, self._list(value, path), path)
+        finally:
+            if outermost:
+                del self._enclosing[key]
 
     def _read(self, model: type[models.Model], obj: dict, json_path: str):
         """Split an object into column values (nested objects written first, by their pk),
@@ -233,6 +307,8 @@ class Importer:
         partial_children = getattr(model, "ll2_partial_children", {})
         unmodelled = getattr(model, "ll2_unmodelled", frozenset())
         named = getattr(model, "ll2_named", {})
+        awaited = getattr(model, "ll2_named_awaited", {})
+        list_position = getattr(model, "ll2_list_position", None)
         for key, value in obj.items():
             if key in PRESENTATION_KEYS and not _has_field(model, key):
                 continue
@@ -242,10 +318,15 @@ class Importer:
                     raise ImportRefused(path, f"{key!r} objects are not modelled")
                 continue
             try:
+                if key == list_position:
+                    # The place in a parent's list is the importer's to write, never a key's.
+                    raise FieldDoesNotExist
                 model_field = model._meta.get_field(partial_children.get(key, key))
             except FieldDoesNotExist:
                 raise ImportRefused(path, f"{model.__name__} has no field {key!r}") from None
-            if key in named:
+            if key in awaited:
+                values.update(self._find_awaited(model_field, *awaited[key], value, path))
+            elif key in named:
                 values[model_field.attname] = self._find_named(model_field, named[key], value, path)
             elif model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
                 values[model_field.attname] = (
@@ -258,7 +339,10 @@ class Importer:
                     self.upsert(model_field.related_model, item, f"{path}[{index}]")
                     for index, item in enumerate(self._list(value, path))
                 ]
-            elif model_field.one_to_many:
+            elif model_field.one_to_many or model_field.many_to_many:
+                # A reverse relation; through a many-to-many, only some members are taken.
+                if model_field.many_to_many and key not in partial_children:
+                    raise ImportRefused(path, f"the whole of {key!r} is not taken")
                 if value is not None:
                     children.append((model_field, value, path, key in partial_children))
             else:
@@ -314,6 +398,46 @@ class Importer:
             self.report.created[related._meta.verbose_name] += 1
         return pk
 
+    def _find_awaited(
+        self,
+        model_field: models.ForeignKey,
+        name_field: str,
+        kept_field: str,
+        value: Any,
+        path: str,
+    ) -> dict[str, Any]:
+        """The foreign key and kept name of a reference by name (an agency's `parent`): the
+        row of that name if the database holds one, else no row and the name, kept until a
+        row of it arrives (`_link_awaiting`)."""
+        kept = model_field.model._meta.get_field(kept_field)
+        if value in ("", None):
+            return {model_field.attname: self._null(model_field, path), kept.attname: ""}
+        name = self._clean(kept, value, path)
+        rows = model_field.related_model._default_manager.filter(**{name_field: name})
+        pk = rows.order_by("pk").values_list("pk", flat=True).first()
+        if pk is None:
+            return {model_field.attname: None, kept.attname: name}
+        return {model_field.attname: pk, kept.attname: ""}
+
+    def _link_awaiting(self, model: type[models.Model], pk: Any, values: dict[str, Any]) -> None:
+        """Rows that named a row of `model` the database did not hold (kept by name, see
+        `_find_awaited`) link the row `pk` now that it holds the name."""
+        for awaited in awaited_names().get(model, ()):
+            name = values.get(awaited.name_field)
+            if name in ("", None):
+                continue
+            waiting = awaited.model._default_manager.filter(
+                **{awaited.kept_field: name, awaited.foreign_key.attname: None}
+            )
+            if awaited.model is model:
+                waiting = waiting.exclude(pk=pk)  # a row never stands in for itself
+            linked = list(waiting.values_list("pk", flat=True))
+            if linked:
+                waiting.update(**{awaited.foreign_key.attname: pk, awaited.kept_field: ""})
+                # An update sends no signals: the linked rows' documents are noted here.
+                documents.mark_changed(awaited.model, linked)
+                self.report.updated[awaited.model._meta.verbose_name] += len(linked)
+
     def _merge_named(self, model: type[models.Model], pk: Any, name_field: str, name: Any) -> None:
         """LL2's row `pk` takes over the references of the rows made from its name alone
         (ids below 0, see `_find_named`), which are dropped: one row per name."""
@@ -335,13 +459,52 @@ class Importer:
         self, instance: models.Model, relation: models.ForeignObjectRel, value: Any, path: str
     ) -> None:
         """Some of the parent's children (a docking location's `currently_docked` event):
-        each is upserted, the others are kept."""
+        each is upserted, the others are kept. Where the children keep their place in the
+        list, those the list leaves out lose theirs and come last."""
+        child_model = relation.related_model
         parent_link = {relation.field.attname: instance.pk}
         if isinstance(value, dict):
-            self.upsert(relation.related_model, value, path, parent=parent_link)
+            self.upsert(child_model, value, path, parent=parent_link)
             return
-        for index, item in enumerate(self._list(value, path)):
-            self.upsert(relation.related_model, item, f"{path}[{index}]", parent=parent_link)
+        listed = [
+            self.upsert(
+                child_model,
+                item,
+                f"{path}[{index}]",
+                parent=parent_link | list_place(child_model, index),
+            )
+            for index, item in enumerate(self._list(value, path))
+        ]
+        position = getattr(child_model, "ll2_list_position", None)
+        if position:
+            left_out = (
+                child_model._default_manager.filter(**parent_link)
+                .exclude(pk__in=listed)
+                .exclude(**{f"{position}__isnull": True})
+            )
+            unplaced = list(left_out.values_list("pk", flat=True))
+            if unplaced:
+                left_out.update(**{position: None})
+                # An update sends no signals: the rows' documents are noted here.
+                documents.mark_changed(child_model, unplaced)
+                self.report.updated[instance._meta.verbose_name] += 1
+
+    def _add_members(
+        self, instance: models.Model, relation: models.ManyToManyRel, value: Any, path: str
+    ) -> bool:
+        """Some of the rows linking the parent through their many-to-many (a family's
+        `spacecraft`): each is upserted and linked to it, no link is removed. Returns
+        whether a link was added."""
+        members = [
+            self.upsert(relation.related_model, item, f"{path}[{index}]")
+            for index, item in enumerate(self._list(value, path))
+        ]
+        added = add_links(instance, relation, members)
+        if added:
+            # Links made in bulk send no signals: both sides' documents are noted here.
+            documents.mark_changed(type(instance), [instance.pk])
+            documents.mark_changed(relation.related_model, added)
+        return bool(added)
 
     def _replace_children(
         self, instance: models.Model, relation: models.ForeignObjectRel, items: list, path: str
@@ -354,7 +517,12 @@ class Importer:
             self._replace_values(instance, child_model, existing, items, path, parent_link)
             return
         kept = [
-            self.upsert(child_model, item, f"{path}[{index}]", parent=parent_link)
+            self.upsert(
+                child_model,
+                item,
+                f"{path}[{index}]",
+                parent=parent_link | list_place(child_model, index),
+            )
             for index, item in enumerate(items)
         ]
         deleted, _ = existing.exclude(pk__in=kept).delete()
@@ -528,19 +696,44 @@ def set_in_order(instance: models.Model, name: str, pks: list) -> bool:
 
     LL2 lists a many-to-many relation in the order its links were made, so the links are
     written in the list's order and read back ordered by the link table's id (see
-    `launchlibrary.api.prefetch`). Returns whether anything changed.
+    `launchlibrary.api.prefetch`). Returns whether anything changed; the documents of both
+    sides of the links made or removed are noted, as links written in bulk send no signals.
     """
     field = instance._meta.get_field(name)
     through = field.remote_field.through
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
     links = through._default_manager.filter(**{source: instance.pk})
-    if list(links.order_by("pk").values_list(f"{target}_id", flat=True)) == pks:
+    linked = list(links.order_by("pk").values_list(f"{target}_id", flat=True))
+    if linked == pks:
         return False
     links.delete()
     through._default_manager.bulk_create(
         through(**{f"{source}_id": instance.pk, f"{target}_id": pk}) for pk in dict.fromkeys(pks)
     )
+    documents.relinked(field, [instance.pk], set(linked) ^ set(pks))
     return True
+
+
+def list_place(model: type[models.Model], index: int) -> dict[str, int]:
+    """The value giving a child its place in its parent's list: its index, in the field the
+    model names in `ll2_list_position`; nothing for a model keeping no place."""
+    position = getattr(model, "ll2_list_position", None)
+    return {position: index} if position else {}
+
+
+def add_links(instance: models.Model, relation: models.ManyToManyRel, pks: list) -> list:
+    """Link the rows `pks` to `instance` through their many-to-many to it (the reverse
+    relation `relation`), after their other links; return those newly linked."""
+    field = relation.field
+    through = field.remote_field.through
+    member, owner = field.m2m_field_name(), field.m2m_reverse_field_name()
+    links = through._default_manager.filter(**{f"{owner}_id": instance.pk})
+    linked = set(links.filter(**{f"{member}_id__in": pks}).values_list(f"{member}_id", flat=True))
+    added = [pk for pk in dict.fromkeys(pks) if pk not in linked]
+    through._default_manager.bulk_create(
+        through(**{f"{member}_id": pk, f"{owner}_id": instance.pk}) for pk in added
+    )
+    return added
 
 
 def reset_sequences() -> None:

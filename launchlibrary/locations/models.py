@@ -32,6 +32,7 @@ class CelestialBodyType(models.Model):
 
 class CelestialBody(models.Model):
     ll2_resource = "celestial_bodies"
+    ll2_partial_children = {"locations": "locations"}
 
     name = models.CharField(max_length=255)
     # Nullable although LL2 always fills them: a `mini` celestial body (an orbit's) carries
@@ -64,6 +65,7 @@ class CelestialBody(models.Model):
 
 class Location(models.Model):
     ll2_resource = "locations"
+    ll2_partial_children = {"pads": "pads"}
 
     name = models.CharField(max_length=255)
     # Nullable although LL2 always fills it: a landing location nests its location without.

@@ -44,6 +44,8 @@ class LaunchAndLandingCounts(models.Model):
 
 class SpacecraftConfigFamily(LaunchAndLandingCounts):
     ll2_resource = "spacecraft_configuration_families"
+    # The configurations of the family, linked to it through their own `family` list.
+    ll2_partial_children = {"spacecraft": "spacecraft"}
 
     name = models.CharField(max_length=200)
     description = models.CharField(max_length=2048, blank=True, default="")
