@@ -140,14 +140,14 @@ def section(database_url: str, runs: int = 5) -> str:
     return "\n".join(lines) + "\n"
 
 
-def replace_section(results: Path, text: str) -> None:
-    """Put `text` in place of the section under HEADING in results.md, or after it."""
+def replace_section(results: Path, text: str, heading: str = HEADING) -> None:
+    """Put `text` in place of the section under `heading` in results.md, or after it."""
     old = results.read_text() if results.exists() else ""
-    start = old.find(HEADING)
+    start = old.find(heading)
     if start < 0:
         results.write_text(old.rstrip("\n") + "\n\n" + text)
         return
-    end = old.find("\n## ", start + len(HEADING))
+    end = old.find("\n## ", start + len(heading))
     rest = old[end + 1 :] if end >= 0 else ""
     results.write_text(old[:start] + text + ("\n" + rest if rest else ""))
 

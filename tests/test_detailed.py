@@ -12,7 +12,7 @@ from launchlibrary.ingest.importer import Importer, top_level_objects
 from launchlibrary.spacecraft.models import Spacecraft
 from tests.conftest import REPO
 
-STATIONS_FILE = REPO / "data" / "10-space_stations-detailed.json"
+STATIONS_FILE = REPO / "data" / "40-space_stations-detailed.json"
 STATIONS = json.loads(STATIONS_FILE.read_text())
 LL2_HOST = {"HTTP_HOST": "ll.thespacedevs.com", "secure": True}
 

@@ -5,6 +5,7 @@ That it does so for every page and object of the bundled data, for every endpoin
 contract test (tests/contract); here are the spacecraft's edits, listings and caches."""
 
 import io
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -12,10 +13,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from launchlibrary.agencies.models import Agency
-from launchlibrary.readpath import responses
+from launchlibrary.api.endpoint import schema_name
+from launchlibrary.readpath import documents, responses
 from launchlibrary.readpath.models import Document
 from launchlibrary.spacecraft.endpoints import spacecraft
-from launchlibrary.spacecraft.models import Spacecraft
+from launchlibrary.spacecraft.models import Spacecraft, SpacecraftConfig
 from tests.conftest import as_another_worker
 from tests.contract import walk
 
@@ -23,32 +25,29 @@ LIST = "/2.3.0/spacecraft/"
 NORMAL, DETAILED = "SpacecraftNormal", "SpacecraftEndpointDetailed"
 
 
-def get(client, settings, read_path: str, path: str, **params):
-    settings.LL2_READ_PATH = read_path
-    response = client.get(path, params, HTTP_HOST="mirror.example.org")
-    assert response.status_code == 200
-    return response
+def get(client, read_path: str, path: str, **params):
+    return walk.get(client, read_path, path, params)
 
 
 # Filtering by a related id costs django-filter one query to check the id exists.
 ID_FILTERS = {"status", "spacecraft_config"}
 
 
-def assert_same_bytes(client, settings, path: str, *, queries_allowed: int = 3, **params) -> None:
-    live = get(client, settings, "live", path, **params)
+def assert_same_bytes(client, path: str, *, queries_allowed: int = 3, **params) -> None:
+    live = get(client, "live", path, **params)
     with CaptureQueriesContext(connection) as queries:
-        fast = get(client, settings, "fast", path, **params)
+        fast = get(client, "fast", path, **params)
     assert "ETag" in fast and "ETag" not in live  # the fast path served it
     # The data version, the listing's ids (its length is the count), the page's documents.
     assert len(queries) <= queries_allowed + len(ID_FILTERS & set(params))
     assert fast.content == live.content
 
 
-def every_page(client, settings) -> None:
+def every_page(client) -> None:
     """After an edit: every spacecraft page, in every mode, answers the live path's bytes.
     A detailed page holds the very documents the detail path serves (one document per
     schema); the detail path itself is a contract test."""
-    walk.every_page_and_object(client, settings, [spacecraft], detail_formats=())
+    walk.every_page_and_object(client, [spacecraft], detail_formats=())
 
 
 @pytest.mark.parametrize(
@@ -62,8 +61,8 @@ def every_page(client, settings) -> None:
         {"limit": 0},
     ],
 )
-def test_filtered_searched_and_ordered_pages_byte_equal_to_live(client, settings, params):
-    assert_same_bytes(client, settings, LIST, format="json", **params)
+def test_filtered_searched_and_ordered_pages_byte_equal_to_live(client, params):
+    assert_same_bytes(client, LIST, format="json", **params)
 
 
 def embedding(agency_id: int) -> set[str]:
@@ -87,13 +86,13 @@ def detailed_documents() -> dict[str, bytes]:
 
 
 def test_a_nested_edit_reaches_every_embedding_document_and_only_those(
-    client, settings, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks
 ):
     roscosmos = Agency.objects.get(pk=63)
     expected = embedding(63)
     assert 3 <= len(expected) < Spacecraft.objects.count()
     before = detailed_documents()
-    assert get(client, settings, "fast", LIST, format="json", mode="detailed", limit=100)
+    assert get(client, "fast", LIST, format="json", mode="detailed", limit=100)
 
     with django_capture_on_commit_callbacks(execute=True):
         roscosmos.name = "Roscosmos State Corporation"
@@ -105,13 +104,54 @@ def test_a_nested_edit_reaches_every_embedding_document_and_only_those(
     for object_id in expected:
         assert b"Roscosmos State Corporation" in after[object_id]
     # The cached page of the old data version is not served any more.
-    page = get(client, settings, "fast", LIST, format="json", mode="detailed", limit=100)
+    page = get(client, "fast", LIST, format="json", mode="detailed", limit=100)
     assert b"Roscosmos State Corporation" in page.content
-    every_page(client, settings)
+    every_page(client)
+
+
+def all_documents() -> dict[tuple[str, str], bytes]:
+    return {
+        (schema, object_id): bytes(body)
+        for schema, object_id, body in Document.objects.values_list("schema", "object_id", "body")
+    }
+
+
+def test_an_agency_edit_renders_exactly_the_documents_printing_it_once_per_schema(
+    db, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Of every document of every schema, those rendered again after a rename are exactly
+    those whose bytes it changes, and each schema is rendered in one pass."""
+    passes: Counter = Counter()
+    rendered: set[tuple[str, str]] = set()
+    render = documents.render
+
+    def counted(serializer_class, ids):
+        ids = list(ids)
+        passes[schema_name(serializer_class)] += 1
+        rendered.update((schema_name(serializer_class), str(pk)) for pk in ids)
+        return render(serializer_class, ids)
+
+    nasa = Agency.objects.get(pk=44)
+    before = all_documents()
+    monkeypatch.setattr(documents, "render", counted)
+    with django_capture_on_commit_callbacks(execute=True):
+        nasa.name = "National Aeronautics and Space Administration (renamed)"
+        nasa.save()
+    after = all_documents()
+
+    changed = {key for key in before if after.get(key) != before[key]}
+    assert rendered == changed
+    assert {schema for schema, _ in changed} >= {
+        "AgencyNormal",
+        "LauncherConfigDetailed",
+        "ProgramNormal",
+        "SpacecraftEndpointDetailed",
+    }
+    assert set(passes.values()) == {1}
 
 
 def test_moving_a_flight_renders_both_its_old_and_new_spacecraft(
-    client, settings, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks
 ):
     flight = Spacecraft.objects.filter(flights__isnull=False).first().flights.first()
     old_craft = flight.spacecraft_id
@@ -121,11 +161,11 @@ def test_moving_a_flight_renders_both_its_old_and_new_spacecraft(
         flight.save()
     assert f'"id":{flight.pk}'.encode() in detailed_documents()[str(new_craft.pk)]
     assert f'"id":{flight.pk}'.encode() not in detailed_documents()[str(old_craft)]
-    every_page(client, settings)
+    every_page(client)
 
 
 def test_deleting_an_object_drops_its_document_and_its_embedders_are_rendered(
-    client, settings, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks
 ):
     craft = Spacecraft.objects.filter(flights__isnull=False).first()
     flight = craft.flights.first()
@@ -135,10 +175,10 @@ def test_deleting_an_object_drops_its_document_and_its_embedders_are_rendered(
     with django_capture_on_commit_callbacks(execute=True):
         craft.delete()
     assert str(craft.pk) not in detailed_documents()
-    every_page(client, settings)
+    every_page(client)
 
 
-def test_etag_and_cache_control(client, settings):
+def test_etag_and_cache_control(client):
     first = client.get(LIST, {"format": "json"})
     assert first["Cache-Control"] == "public, max-age=60"
     again = client.get(LIST, {"format": "json"}, HTTP_IF_NONE_MATCH=first["ETag"])
@@ -152,63 +192,61 @@ def test_etag_and_cache_control(client, settings):
 def test_a_response_asked_for_again_is_shared_with_other_workers(client, settings):
     settings.LL2_SHARED_RESPONSES = True  # Redis in the PostgreSQL run, local memory else
     params = {"format": "json", "limit": 3, "offset": 5}
-    first = get(client, settings, "fast", LIST, **params)
+    first = get(client, "fast", LIST, **params)
     as_another_worker()
     with CaptureQueriesContext(connection) as queries:
-        get(client, settings, "fast", LIST, **params)
+        get(client, "fast", LIST, **params)
     # Asked for once, it was not shared: built again from the listing and the documents.
     assert len(queries) == 3
-    get(client, settings, "fast", LIST, **params)  # asked for again: shared
+    get(client, "fast", LIST, **params)  # asked for again: shared
     as_another_worker()
     with CaptureQueriesContext(connection) as queries:
-        again = get(client, settings, "fast", LIST, **params)
+        again = get(client, "fast", LIST, **params)
     assert len(queries) == 1  # the data version alone
     assert again.content == first.content
 
 
-def test_the_browsable_page_is_cached_as_json_is(client, settings):
+def test_the_browsable_page_is_cached_as_json_is(client):
     # Rendered live once per data version (tests/test_http.py).
-    page = get(client, settings, "fast", LIST, format="api")
+    page = get(client, "fast", LIST, format="api")
     assert "ETag" in page
     assert page["Content-Type"].startswith("text/html")
 
 
-def test_an_object_without_its_document_is_served_live(client, settings):
+def test_an_object_without_its_document_is_served_live(client):
     template = Spacecraft.objects.get(pk=51)
     template.pk = 77777
     Spacecraft.objects.bulk_create([template])  # no signal: no document
-    fast = get(client, settings, "fast", "/2.3.0/spacecraft/77777/", format="json")
+    fast = get(client, "fast", "/2.3.0/spacecraft/77777/", format="json")
     assert fast.json()["name"] == template.name
-    fast_page = get(client, settings, "fast", LIST, format="json", limit=100)
+    fast_page = get(client, "fast", LIST, format="json", limit=100)
     assert "ETag" not in fast_page
-    assert (
-        fast_page.content == get(client, settings, "live", LIST, format="json", limit=100).content
-    )
+    assert fast_page.content == get(client, "live", LIST, format="json", limit=100).content
 
 
-def test_a_scaled_dataset_byte_equal_to_live(client, settings):
+def test_a_scaled_dataset_byte_equal_to_live(client):
     call_command("scale_dataset", "--spacecraft", "240", stdout=io.StringIO())
     assert Spacecraft.objects.count() == 240
     assert Spacecraft.objects.filter(flights__isnull=False).count() > 60
-    every_page(client, settings)
+    every_page(client)
     for pk in walk.object_ids(spacecraft)[::20]:
-        assert_same_bytes(client, settings, walk.detail_path(spacecraft, pk), format="json")
-    assert_same_bytes(client, settings, LIST, format="json", ordering="-time_in_space", offset=50)
+        assert_same_bytes(client, walk.detail_path(spacecraft, pk), format="json")
+    assert_same_bytes(client, LIST, format="json", ordering="-time_in_space", offset=50)
 
 
-def test_pages_are_sliced_from_a_listing_read_once(client, settings):
+def test_pages_are_sliced_from_a_listing_read_once(client):
     params = {"format": "json", "ordering": "-flights_count", "limit": 4}
-    get(client, settings, "fast", LIST, **params)
+    get(client, "fast", LIST, **params)
     with CaptureQueriesContext(connection) as queries:
         # Another page, another mode, a cache-busting parameter: the same listing.
-        fast = get(client, settings, "fast", LIST, offset=8, mode="detailed", _="1", **params)
+        fast = get(client, "fast", LIST, offset=8, mode="detailed", _="1", **params)
     # The data version and the page's documents: no ids, no count.
     assert len(queries) == 2
-    live = get(client, settings, "live", LIST, offset=8, mode="detailed", _="1", **params)
+    live = get(client, "live", LIST, offset=8, mode="detailed", _="1", **params)
     assert fast.content == live.content
 
 
-def test_each_filter_search_and_ordering_has_its_own_listing(client, settings):
+def test_each_filter_search_and_ordering_has_its_own_listing(client):
     for params in [
         {"in_space": "true"},
         {"in_space": "false"},
@@ -218,25 +256,25 @@ def test_each_filter_search_and_ordering_has_its_own_listing(client, settings):
         {"ordering": "-time_in_space"},
         {},
     ]:
-        assert_same_bytes(client, settings, LIST, format="json", limit=5, offset=2, **params)
+        assert_same_bytes(client, LIST, format="json", limit=5, offset=2, **params)
 
 
-def test_a_write_gives_pages_a_new_listing(client, settings, django_capture_on_commit_callbacks):
+def test_a_write_gives_pages_a_new_listing(client, django_capture_on_commit_callbacks):
     params = {"format": "json", "ordering": "-flights_count", "limit": 3}
-    first = get(client, settings, "fast", LIST, **params).json()["results"][0]["id"]
+    first = get(client, "fast", LIST, **params).json()["results"][0]["id"]
     craft = Spacecraft.objects.exclude(pk=first).first()
     with django_capture_on_commit_callbacks(execute=True):
         craft.flights_count = 1000
         craft.save()
-    assert get(client, settings, "fast", LIST, **params).json()["results"][0]["id"] == craft.pk
-    assert_same_bytes(client, settings, LIST, **params)
+    assert get(client, "fast", LIST, **params).json()["results"][0]["id"] == craft.pk
+    assert_same_bytes(client, LIST, **params)
 
 
-def test_a_listing_too_long_to_keep_is_read_page_by_page(client, settings, monkeypatch):
+def test_a_listing_too_long_to_keep_is_read_page_by_page(client, monkeypatch):
     monkeypatch.setattr(responses, "LISTING_MAX_IDS", 5)
     # The listing's first ids, then its count and the page's ids, then the documents.
-    assert_same_bytes(client, settings, LIST, queries_allowed=5, format="json", limit=4, offset=10)
-    assert_same_bytes(client, settings, LIST, queries_allowed=5, format="json", offset=10**20)
+    assert_same_bytes(client, LIST, queries_allowed=5, format="json", limit=4, offset=10)
+    assert_same_bytes(client, LIST, queries_allowed=5, format="json", offset=10**20)
     assert not responses.recent_listings.entries
 
 
@@ -252,3 +290,27 @@ def test_materialize_renders_the_documents_a_database_lacks(db):
     assert Document.objects.filter(schema=NORMAL).count() == normal_count
     call_command("materialize", "--all", stdout=io.StringIO())
     assert detailed_documents() == before
+
+
+@pytest.mark.parametrize("side", ["owner", "target", "clear"])
+def test_unlinking_from_either_side_renders_the_documents_listing_the_other(
+    client, django_capture_on_commit_callbacks, side
+):
+    """A family lists its configurations from the other side of their many-to-many: taken
+    out of it by the configuration, by the family or by a clear, the configuration leaves
+    the family's document too."""
+    config = SpacecraftConfig.objects.filter(family__isnull=False).first()
+    family = config.family.first()
+    path = f"/2.3.0/spacecraft_configuration_families/{family.pk}/"
+    members = get(client, "fast", path).json()["spacecraft"]
+    assert config.pk in [member["id"] for member in members]
+    with django_capture_on_commit_callbacks(execute=True):
+        if side == "owner":
+            config.family.remove(family)
+        elif side == "target":
+            family.spacecraft.remove(config)
+        else:
+            config.family.clear()
+    fast = get(client, "fast", path)
+    assert fast.content == get(client, "live", path).content
+    assert config.pk not in [member["id"] for member in fast.json()["spacecraft"]]

@@ -41,7 +41,7 @@ def seed_page() -> dict:
 
 def iss() -> dict:
     """The ISS in detailed mode, renamed: its row is written before its docking locations."""
-    stations = json.loads((REPO / "data" / "10-space_stations-detailed.json").read_text())
+    stations = json.loads((REPO / "data" / "40-space_stations-detailed.json").read_text())
     station = stations[6]
     station["name"] += " (renamed)"
     return station

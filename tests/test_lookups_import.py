@@ -19,7 +19,7 @@ from launchlibrary.ingest.importer import (
 )
 from launchlibrary.launches.models import LauncherStatus, Mission, MissionType
 from launchlibrary.spacecraft.models import Spacecraft
-from tests.conftest import BUNDLED_FILES, SPEC
+from tests.conftest import REPO, SPEC
 from tests.test_importer import database_snapshot, nested_objects
 
 LL2 = "https://ll.thespacedevs.com/2.3.0"
@@ -131,7 +131,7 @@ def write(tmp_path: Path, document) -> Path:
 
 def resupply_launch() -> dict:
     """The launch of `RESUPPLY_CRAFT`'s flight as the bundled data holds it."""
-    document = json.loads(BUNDLED_FILES[0].read_text())
+    document = json.loads((REPO / "data" / "40-space_stations-detailed.json").read_text())
     return copy.deepcopy(next(nested_objects(document, RESUPPLY_LAUNCH, "/launches/")))
 
 
@@ -245,6 +245,9 @@ def test_a_mission_type_is_found_or_made_by_its_name_and_printed_as_it(client):
 
 @pytest.mark.django_db
 def test_ll2s_mission_type_takes_over_the_one_made_from_its_name(client, tmp_path):
+    # The launch's own word first: a later bundled file (the locations) has a newer one on
+    # the celestial body it nests.
+    import_launch(resupply_launch())
     resupply = set(Mission.objects.filter(type__name="Resupply").values_list("pk", flat=True))
     made_from_name = MissionType.objects.get(name="Resupply").pk
     path = write(tmp_path, page("config/mission_types", MISSION_TYPES))

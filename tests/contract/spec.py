@@ -127,6 +127,17 @@ def query_parameters(path: str) -> list[str]:
     return sorted(names)
 
 
+def query_parameter(path: str, name: str) -> dict:
+    """One query parameter of the list operation as declared: its `schema` (`{"type":
+    "integer"}`, `{"type": "string", "format": "date"}`, `{"type": "array", "items": ...}`)
+    and, for an array, `explode`: false for one comma-separated value (`ids=1,2`), true for
+    the parameter repeated (`families=1&families=2`)."""
+    for parameter in operation(path, "list").get("parameters", []):
+        if parameter["in"] == "query" and parameter["name"] == name:
+            return parameter
+    raise LookupError(f"the spec declares no query parameter {name!r} on /{path}/")
+
+
 def item_schema_name(path: str, kind: str = "list", mode: str | None = None) -> str:
     """The schema of one object a path answers with: a list's results in the given mode (a
     list of one schema takes no mode), or the detail path's object."""

@@ -119,6 +119,30 @@ def test_query_parameters_are_the_specs_no_more_no_fewer(endpoint):
     assert accepted_parameters(endpoint) == spec.query_parameters(endpoint.path)
 
 
+def ordered_columns(model) -> dict[str, str]:
+    """The fields the model's ordering indexes serve (`api.filters.ordering_index`), to each
+    index's name."""
+    return {
+        index.expressions[1].name: index.name
+        for index in model._meta.indexes
+        if len(index.expressions) == 3 and index.name.endswith("_ord")
+    }
+
+
+@by_endpoint
+def test_every_ordering_field_is_served_by_an_index(db, endpoint):
+    """A page ordered by any field LL2 declares is read from an index, whatever the table's
+    size: each of the model's own fields has its ordering index, in the database too. An
+    ordering across a relation (`location__id`) reads the relation's own index."""
+    model = endpoint.model
+    indexed = ordered_columns(model)
+    own_fields = [name for name in endpoint.ordering if "__" not in name and name != "id"]
+    assert sorted(set(own_fields) - set(indexed)) == []
+    with connection.cursor() as cursor:
+        in_database = connection.introspection.get_constraints(cursor, model._meta.db_table)
+    assert sorted({indexed[name] for name in own_fields} - set(in_database)) == []
+
+
 def field_mismatches(serializer_class) -> list[str]:
     """Every difference between a serializer's fields (and its nested serializers', all the
     way down) and the properties of the schemas they write: names, order, and the schema
@@ -196,7 +220,7 @@ def summary(errors: list[tuple[str, str]], limit: int = 40) -> str:
 
 @by_mode
 def test_every_response_of_the_bundled_data_validates_and_both_read_paths_agree(
-    client, settings, endpoint, mode
+    client, endpoint, mode
 ):
     """Every list page in the mode (`limit=100`, every offset) and, in the mode the detail
     path answers in, every object's detail path: asked with `?format=json` and without, on
@@ -213,7 +237,7 @@ def test_every_response_of_the_bundled_data_validates_and_both_read_paths_agree(
         """The bodies of both read paths, compared; those to validate (`?format=json`)."""
         bodies = []
         for format_params in FORMATS:
-            live, fast = both_read_paths(client, settings, url, {**params, **format_params})
+            live, fast = both_read_paths(client, url, {**params, **format_params})
             unequal.extend(f"{url} {params}: {found}" for found in differences(live, fast))
             if format_params:
                 bodies += list(dict.fromkeys([live.content, fast.content]))
@@ -251,7 +275,7 @@ def test_api_throttle_answers_its_schema(client, settings, rate):
     integer."""
     settings.LL2_ANON_RATE = rate
     spec.validate(
-        get(client, settings, "live", f"{API}{THROTTLE_PATH}/", {"format": "json"}).json(),
+        get(client, "live", f"{API}{THROTTLE_PATH}/", {"format": "json"}).json(),
         spec.response_schema_name(THROTTLE_PATH),
     )
 
@@ -369,11 +393,10 @@ def test_a_bad_filter_value_answers_400_naming_the_filter(client, settings, endp
 
 @by_read_path
 @by_endpoint
-def test_limit_101_is_cut_to_100(client, settings, endpoint, read_path):
+def test_limit_101_is_cut_to_100(client, endpoint, read_path):
     count = endpoint.rows().count()
     page = get(
         client,
-        settings,
         read_path,
         list_path(endpoint),
         {"format": "json", "limit": 101, "offset": 1},
@@ -389,12 +412,10 @@ def test_limit_101_is_cut_to_100(client, settings, endpoint, read_path):
 
 @by_read_path
 @by_endpoint
-def test_an_offset_past_the_end_answers_an_empty_page(client, settings, endpoint, read_path):
+def test_an_offset_past_the_end_answers_an_empty_page(client, endpoint, read_path):
     count = endpoint.rows().count()
     offset = count + 50
-    page = get(
-        client, settings, read_path, list_path(endpoint), {"format": "json", "offset": offset}
-    ).json()
+    page = get(client, read_path, list_path(endpoint), {"format": "json", "offset": offset}).json()
     assert page == {
         "count": count,
         "next": None,
@@ -416,19 +437,19 @@ ODD_PAGES = [
 
 
 @by_endpoint
-def test_odd_limits_and_offsets_read_as_drf_reads_them(client, settings, endpoint):
+def test_odd_limits_and_offsets_read_as_drf_reads_them(client, endpoint):
     """A default page of 10; a limit or offset it cannot read falls back to the default."""
     ids = [int(pk) for pk in object_ids(endpoint)]
     for params, length, offset in ODD_PAGES:
-        page = get(client, settings, "fast", list_path(endpoint), {"format": "json", **params})
+        page = get(client, "fast", list_path(endpoint), {"format": "json", **params})
         got = [obj["id"] for obj in page.json()["results"]]
         assert got == ids[offset : offset + length], params
 
 
 @pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if e.modes], ids=lambda e: e.path)
-def test_an_unknown_mode_answers_in_the_default_mode_as_ll2_does(client, settings, endpoint):
+def test_an_unknown_mode_answers_in_the_default_mode_as_ll2_does(client, endpoint):
     def results(**params) -> list:
-        return get(client, settings, "fast", list_path(endpoint), params).json()["results"]
+        return get(client, "fast", list_path(endpoint), params).json()["results"]
 
     default = results(format="json")
     assert results(format="json", mode="bogus") == default
@@ -466,7 +487,7 @@ def assert_links(page_or_object: dict, path: str, suffix: str) -> None:
 @by_read_path
 @by_mode
 def test_links_are_absolute_on_the_requests_host_and_carry_the_format(
-    client, settings, endpoint, mode, read_path
+    client, endpoint, mode, read_path
 ):
     serializer = endpoint.serializer_for(mode)()
     detail_serializer = endpoint.serializer_for(endpoint.detail_mode_name)()
@@ -474,11 +495,11 @@ def test_links_are_absolute_on_the_requests_host_and_carry_the_format(
     for format_params in FORMATS:
         suffix = "?format=json" if format_params else ""
         params = {**mode_params(mode), **format_params, "limit": 5, "offset": 5}
-        page = get(client, settings, read_path, list_path(endpoint), params).json()
+        page = get(client, read_path, list_path(endpoint), params).json()
         assert_links(page, list_path(endpoint), suffix)
         objects = [(serializer, obj) for obj in page["results"]]
         if pk is not None and mode == endpoint.detail_mode_name:
-            detail = get(client, settings, read_path, detail_path(endpoint, pk), format_params)
+            detail = get(client, read_path, detail_path(endpoint, pk), format_params)
             objects.append((detail_serializer, detail.json()))
         for obj_serializer, obj in objects:
             for field, url, holder in resource_urls(obj_serializer, obj):
@@ -541,11 +562,11 @@ def test_every_endpoint_authenticates_and_throttles(client, settings, endpoint):
         assert 55 < int(refused["Retry-After"]) <= 60
 
 
-def test_api_root_lists_every_list_path_with_its_absolute_url(client, settings):
+def test_api_root_lists_every_list_path_with_its_absolute_url(client):
     paths = sorted([endpoint.path for endpoint in registry] + [THROTTLE_PATH])
     for format_params in FORMATS:
         suffix = "?format=json" if format_params else ""
-        root = get(client, settings, "fast", API, format_params).json()
+        root = get(client, "fast", API, format_params).json()
         assert list(root) == paths
         assert root == {path: f"{ORIGIN}{API}{path}/{suffix}" for path in paths}
         for url in root.values():
