@@ -13,7 +13,7 @@ from launchlibrary.api.filters import (
 )
 from launchlibrary.spacecraft.models import SpacecraftConfig
 
-# The launch and landing figures LL2 filters agencies, configurations and families by.
+# The launch and landing figures LL2 filters agencies by.
 COUNTS = [
     "attempted_landings",
     "consecutive_successful_landings",

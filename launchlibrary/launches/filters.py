@@ -2,7 +2,6 @@
 
 import django_filters
 
-from launchlibrary.agencies.filters import COUNTS
 from launchlibrary.api.filters import (
     EXACT,
     NUMBER,
@@ -13,6 +12,7 @@ from launchlibrary.api.filters import (
     RelatedIdsFilter,
 )
 from launchlibrary.launches.models import (
+    LAUNCHER_COUNTS,
     Launcher,
     LauncherConfig,
     LauncherConfigFamily,
@@ -63,7 +63,7 @@ class LauncherConfigFilter(LL2FilterSet):
             "manufacturer__name": TEXT,
             "name": TEXT,
             "program": EXACT,
-            **dict.fromkeys(COUNTS, NUMBER),
+            **dict.fromkeys(LAUNCHER_COUNTS, NUMBER),
         }
 
 
@@ -83,7 +83,7 @@ class LauncherConfigFamilyFilter(LL2FilterSet):
             "manufacturer__id": TEXT,
             "manufacturer__name": TEXT,
             "name": TEXT,
-            **dict.fromkeys(COUNTS, NUMBER),
+            **dict.fromkeys(LAUNCHER_COUNTS, NUMBER),
         }
 
 

@@ -51,19 +51,10 @@ class LauncherCounts(models.Model):
         abstract = True
 
 
-# The figures LL2 orders configurations and families by.
-COUNTS_ORDERED_BY = (
-    "attempted_landings",
-    "consecutive_successful_landings",
-    "consecutive_successful_launches",
-    "failed_landings",
-    "failed_launches",
-    "name",
-    "pending_launches",
-    "successful_landings",
-    "successful_launches",
-    "total_launch_count",
-)
+# The figures, in the order LL2 prints them.
+LAUNCHER_COUNTS = [field.name for field in LauncherCounts._meta.fields]
+# What LL2 orders configurations and families by, as its docs blocks list them.
+COUNTS_ORDERED_BY = tuple(sorted([*LAUNCHER_COUNTS, "name"]))
 
 
 class LauncherConfigFamily(LauncherCounts):

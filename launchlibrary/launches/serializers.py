@@ -15,6 +15,7 @@ from launchlibrary.api.fields import (
 from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.launches.models import (
+    LAUNCHER_COUNTS,
     FirstStageType,
     InfoURL,
     InfoURLType,
@@ -365,22 +366,6 @@ class LaunchNormalSerializer(ModelSerializer):
             "pad_launch_attempt_count_year",
             "agency_launch_attempt_count_year",
         ]
-
-
-# Launch vehicles: configuration families, configurations and boosters, each in the forms
-# its endpoint answers with and the forms other resources nest.
-
-LAUNCHER_COUNTS = [
-    "total_launch_count",
-    "consecutive_successful_launches",
-    "successful_launches",
-    "failed_launches",
-    "pending_launches",
-    "attempted_landings",
-    "successful_landings",
-    "failed_landings",
-    "consecutive_successful_landings",
-]
 
 
 class LauncherConfigFamilyNormalSerializer(LauncherConfigFamilyMiniSerializer):
