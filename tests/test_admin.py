@@ -14,6 +14,7 @@ from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
+from launchlibrary.agencies.models import Agency, AgencyType
 from launchlibrary.launches.models import Launch
 from launchlibrary.spacecraft.models import Spacecraft, SpacecraftFlight
 from launchlibrary.spacecraft.recompute import recompute
@@ -120,6 +121,20 @@ def form_data(client, url: str) -> dict:
             elif value is not None and value is not False:
                 data[field.html_name] = "on" if value is True else value
     return {name: "" if value is None else value for name, value in data.items()}
+
+
+def test_an_agency_given_an_awaited_name_becomes_the_parent_of_those_awaiting_it(librarian):
+    """An import named a parent the database did not hold; the librarian's agency of that
+    name takes its place, as an imported one would."""
+    daughter = Agency.objects.create(
+        name="Daughter Company", type=AgencyType.objects.first(), parent_name="Holding Company"
+    )
+    holding = Agency.objects.get(pk=82)
+    url = admin_url(Agency, "change", holding.pk)
+    response = librarian.post(url, {**form_data(librarian, url), "name": "Holding Company"})
+    assert response.status_code == 302, response.context["errors"]
+    daughter.refresh_from_db()
+    assert (daughter.parent_id, daughter.parent_name) == (holding.pk, "")
 
 
 def test_moving_a_flight_recomputes_both_spacecraft(librarian):

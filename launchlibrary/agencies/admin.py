@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from launchlibrary.agencies.models import Agency, AgencyType, SocialMedia, SocialMediaLink
+from launchlibrary.ingest.importer import link_awaiting
 
 admin.site.register(
     AgencyType, list_display=["id", "name"], search_fields=["name"], ordering=["name", "id"]
@@ -43,3 +44,8 @@ class AgencyAdmin(admin.ModelAdmin):
         "social_logo",
         "social_media_links",
     ]
+
+    def save_model(self, request, obj: Agency, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Agencies an import named as their parent before this one was held take it now.
+        link_awaiting(obj)

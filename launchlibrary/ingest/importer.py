@@ -154,6 +154,29 @@ def awaited_names() -> dict[type[models.Model], list[AwaitedName]]:
     return dict(awaited)
 
 
+def link_awaiting(instance: models.Model) -> Counter:
+    """Rows that named a row of the instance's model the database did not hold (kept by
+    name, see `Importer._find_awaited`) link the instance, now that it holds the name: on
+    import, and on the admin's saves. Returns how many were linked, by model."""
+    linked_by_model: Counter = Counter()
+    for awaited in awaited_names().get(type(instance), ()):
+        name = getattr(instance, awaited.name_field)
+        if name in ("", None):
+            continue
+        waiting = awaited.model._default_manager.filter(
+            **{awaited.kept_field: name, awaited.foreign_key.attname: None}
+        )
+        if awaited.model is type(instance):
+            waiting = waiting.exclude(pk=instance.pk)  # a row never stands in for itself
+        linked = list(waiting.values_list("pk", flat=True))
+        if linked:
+            waiting.update(**{awaited.foreign_key.attname: instance.pk, awaited.kept_field: ""})
+            # An update sends no signals: the linked rows' documents are noted here.
+            documents.mark_changed(awaited.model, linked)
+            linked_by_model[awaited.model._meta.verbose_name] += len(linked)
+    return linked_by_model
+
+
 def resource_in(obj: dict, key: str, json_path: str, *, ends_in_id: bool) -> str:
     """The LL2 resource the URL under `key` names: every path segment between the version
     and the id (`config/orbits` in `/2.3.0/config/orbits/5/`), or to the end in a page's
@@ -260,7 +283,7 @@ class Importer:
         name_field = named_lookups().get(model)
         if name_field is not None and name_field in values:
             self._merge_named(model, pk, name_field, values[name_field])
-        self._link_awaiting(model, pk, values)
+        self.report.updated.update(link_awaiting(instance))
         for name, pks in many_to_many.items():
             if set_in_order(instance, name, pks) and not created:
                 self.report.updated[model._meta.verbose_name] += 1
@@ -408,7 +431,7 @@ class Importer:
     ) -> dict[str, Any]:
         """The foreign key and kept name of a reference by name (an agency's `parent`): the
         row of that name if the database holds one, else no row and the name, kept until a
-        row of it arrives (`_link_awaiting`)."""
+        row of it arrives (`link_awaiting`)."""
         kept = model_field.model._meta.get_field(kept_field)
         if value in ("", None):
             return {model_field.attname: self._null(model_field, path), kept.attname: ""}
@@ -418,25 +441,6 @@ class Importer:
         if pk is None:
             return {model_field.attname: None, kept.attname: name}
         return {model_field.attname: pk, kept.attname: ""}
-
-    def _link_awaiting(self, model: type[models.Model], pk: Any, values: dict[str, Any]) -> None:
-        """Rows that named a row of `model` the database did not hold (kept by name, see
-        `_find_awaited`) link the row `pk` now that it holds the name."""
-        for awaited in awaited_names().get(model, ()):
-            name = values.get(awaited.name_field)
-            if name in ("", None):
-                continue
-            waiting = awaited.model._default_manager.filter(
-                **{awaited.kept_field: name, awaited.foreign_key.attname: None}
-            )
-            if awaited.model is model:
-                waiting = waiting.exclude(pk=pk)  # a row never stands in for itself
-            linked = list(waiting.values_list("pk", flat=True))
-            if linked:
-                waiting.update(**{awaited.foreign_key.attname: pk, awaited.kept_field: ""})
-                # An update sends no signals: the linked rows' documents are noted here.
-                documents.mark_changed(awaited.model, linked)
-                self.report.updated[awaited.model._meta.verbose_name] += len(linked)
 
     def _merge_named(self, model: type[models.Model], pk: Any, name_field: str, name: Any) -> None:
         """LL2's row `pk` takes over the references of the rows made from its name alone
