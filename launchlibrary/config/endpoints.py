@@ -10,6 +10,7 @@ from launchlibrary.astronauts.serializers import (
 from launchlibrary.events.serializers import EventTypeSerializer
 from launchlibrary.images.serializers import ImageLicenseSerializer, ImageVariantTypeSerializer
 from launchlibrary.landings.serializers import LandingLocationSerializer, LandingTypeSerializer
+from launchlibrary.launches.models import MissionType
 from launchlibrary.launches.serializers import (
     FirstStageTypeSerializer,
     InfoURLTypeSerializer,
@@ -49,7 +50,13 @@ register(lookup("config/landing_types", LandingTypeSerializer))
 register(lookup("config/languages", LanguageSerializer))
 register(lookup("config/launch_statuses", LaunchStatusSerializer))
 register(lookup("config/launcher_statuses", LauncherStatusSerializer))
-register(lookup("config/mission_types", MissionTypeSerializer))
+# Mission types made here from a name alone (ids below 0, see `MissionType`) are no rows of
+# LL2's: the path serves LL2's own, which a mirror of this server can import back.
+register(
+    lookup("config/mission_types", MissionTypeSerializer).variant(
+        "config/mission_types", MissionType.objects.filter(pk__gte=0)
+    )
+)
 register(lookup("config/net_precisions", NetPrecisionSerializer))
 register(lookup("config/notice_types", NoticeTypeSerializer))
 register(lookup("config/orbits", OrbitSerializer))

@@ -178,7 +178,10 @@ class VidURLType(models.Model):
 
 class MissionType(models.Model):
     """Rows with ids below 0 were made from a mission's type name alone, until LL2's row of
-    that name, imported from `/config/mission_types/`, takes them over (see the importer)."""
+    that name, imported from `/config/mission_types/`, takes them over (see the importer).
+    That path serves LL2's rows alone, so its resource is named here for the importer."""
+
+    ll2_resource = "config/mission_types"
 
     name = models.CharField(max_length=255)
 
