@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from launchlibrary.ingest.importer import Importer, top_level_objects
 from tests.contract.test_contract import by_mode, first_id
-from tests.contract.walk import PAGE, detail_path, get, list_path, mode_params
+from tests.contract.walk import detail_path, get, list_path, mode_params
 
 
 @by_mode
 def test_every_response_imports_back_unchanged(client, endpoint, mode):
-    page = get(
-        client, "fast", list_path(endpoint), {**mode_params(mode), "format": "json", "limit": PAGE}
-    ).json()
+    # A default page (10 objects) has every shape the mode answers in; a longer one would
+    # only import more of the same.
+    page = get(client, "fast", list_path(endpoint), {**mode_params(mode), "format": "json"}).json()
     responses = {"the first page": page}
     pk = first_id(endpoint)
     if pk is not None and mode == endpoint.detail_mode_name:
