@@ -27,6 +27,7 @@ from launchlibrary.launches.models import (
 from launchlibrary.locations.models import Location
 from launchlibrary.spacecraft.models import SpacecraftConfig, SpacecraftConfigFamily
 from tests.conftest import FIXTURES
+from tests.contract import walk
 from tests.test_importer import database_snapshot, nested_objects
 
 NASA_FILE = FIXTURES / "data" / "agencies-44-detailed-2.3.0.json"
@@ -299,7 +300,7 @@ def dragon_family() -> tuple[dict, dict]:
     return family, member
 
 
-def test_a_familys_spacecraft_are_linked_to_it_and_none_unlinked(db):
+def test_a_familys_spacecraft_are_linked_to_it_and_none_unlinked(client):
     import_document(STATIONS)
     family, crew_dragon = dragon_family()
     SpacecraftConfig.objects.get(pk=19).family.add(family["id"])  # linked here before
@@ -315,6 +316,11 @@ def test_a_familys_spacecraft_are_linked_to_it_and_none_unlinked(db):
         dragon["id"] for dragon in crew_dragon["family"]
     }
     assert import_document(page, resource="spacecraft_configuration_families").report.changed == 0
+    # The family's document, on the fast path as on the live one, lists its new member.
+    path = f"/2.3.0/spacecraft_configuration_families/{family['id']}/"
+    fast, live = (walk.get(client, read_path, path).content for read_path in ("fast", "live"))
+    assert fast == live
+    assert b"Cargo Dragon 2" in fast
 
 
 def launcher() -> dict:

@@ -506,8 +506,7 @@ class Importer:
         added = add_links(instance, relation, members)
         if added:
             # Links made in bulk send no signals: both sides' documents are noted here.
-            documents.mark_changed(type(instance), [instance.pk])
-            documents.mark_changed(relation.related_model, added)
+            documents.relinked(relation.field, added, [instance.pk])
         return bool(added)
 
     def _replace_children(
