@@ -15,6 +15,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 MAX_SEARCH_TERMS = 20
+# The whole numbers a database column can be compared with (SQLite's integers are 64-bit).
+LOWEST_INTEGER, HIGHEST_INTEGER = -(2**63), 2**63 - 1
 
 # The lookups LL2 declares for a field, one line per field in a FilterSet's `Meta.fields`.
 EXACT = ["exact"]
@@ -45,8 +47,8 @@ class IntegerField(forms.IntegerField):
     error of the database (SQLite's integers are 64-bit), not of the request."""
 
     def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("min_value", -(2**63))
-        kwargs.setdefault("max_value", 2**63 - 1)
+        kwargs.setdefault("min_value", LOWEST_INTEGER)
+        kwargs.setdefault("max_value", HIGHEST_INTEGER)
         super().__init__(**kwargs)
 
 
@@ -82,7 +84,7 @@ class RelatedIdsField(forms.ModelMultipleChoiceField):
                 number = int(pk)
             except (TypeError, ValueError):
                 continue  # refused by the parent as any other id that is not one
-            if not -(2**63) <= number < 2**63:
+            if not LOWEST_INTEGER <= number <= HIGHEST_INTEGER:
                 raise forms.ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
