@@ -16,12 +16,12 @@ from launchlibrary.urls import urlpatterns as server_urlpatterns
 
 def flown() -> QuerySet:
     """Spacecraft with a flight launched by now."""
-    launched = SpacecraftFlight.objects.filter(launch__net__lte=timezone.now())
+    launched = SpacecraftFlight.objects.filter(rocket__launch__net__lte=timezone.now())
     return Spacecraft.objects.filter(pk__in=launched.values("spacecraft"))
 
 
 def next_launch(now):
-    launches = Launch.objects.filter(net__gt=now, spacecraft_flights__isnull=False)
+    launches = Launch.objects.filter(net__gt=now, rocket__spacecraft_stage__isnull=False)
     return launches.aggregate(Min("net"))["net__min"]
 
 

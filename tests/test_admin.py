@@ -65,13 +65,13 @@ def test_search(librarian, model, term, found, not_found):
     assert not_found not in page
 
 
-def test_autocomplete_finds_launches_for_a_flight(librarian):
+def test_autocomplete_finds_rockets_for_a_flight_by_their_launch(librarian):
     answer = librarian.get(
         reverse("admin:autocomplete"),
         {
             "app_label": "spacecraft",
             "model_name": "spacecraftflight",
-            "field_name": "launch",
+            "field_name": "rocket",
             "term": "Progress",
         },
     ).json()
@@ -93,7 +93,7 @@ def test_adding_a_flight_recomputes_its_spacecraft(librarian):
         admin_url(SpacecraftFlight, "add"),
         {
             "spacecraft": SOYUZ_MS_29,
-            "launch": SOYUZ_MS_28_LAUNCH,
+            "rocket": Launch.objects.get(pk=SOYUZ_MS_28_LAUNCH).rocket_id,
             "mission_end_0": "2025-12-01",
             "mission_end_1": "12:00:00",
             **NO_DOCKINGS,
@@ -156,7 +156,7 @@ def figure_as_of_now(name: str):
 
 def test_moving_a_launch_earlier_recomputes_the_time_in_space_of_its_spacecraft(librarian):
     before = figure_as_of_now("time_in_space")
-    launch = Launch.objects.get(spacecraft_flights__spacecraft=SOYUZ_MS_29)
+    launch = Launch.objects.get(rocket__spacecraft_stage__spacecraft=SOYUZ_MS_29)
     url = admin_url(Launch, "change", launch.pk)
     earlier = launch.net - timedelta(days=10)
     data = form_data(librarian, url)

@@ -38,12 +38,12 @@ def ids(client) -> list[int]:
 def test_a_launch_time_passing_moves_a_craft_into_the_list_without_a_write(
     client, clock, django_capture_on_commit_callbacks
 ):
-    flight = SpacecraftFlight.objects.select_related("launch").order_by("pk").first()
+    flight = SpacecraftFlight.objects.select_related("rocket__launch").order_by("pk").first()
     craft = flight.spacecraft_id
     SpacecraftFlight.objects.filter(spacecraft=craft).exclude(pk=flight.pk).delete()
     with django_capture_on_commit_callbacks(execute=True):
-        flight.launch.net = clock.now + timedelta(hours=1)
-        flight.launch.save()
+        flight.rocket.launch.net = clock.now + timedelta(hours=1)
+        flight.rocket.launch.save()
 
     before = ids(client)
     assert craft not in before

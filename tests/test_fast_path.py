@@ -69,10 +69,10 @@ def embedding(agency_id: int) -> set[str]:
     """Spacecraft whose detailed document embeds the agency, found without the documents."""
     crafts = Spacecraft.objects.filter(spacecraft_config__agency=agency_id)
     crafts |= Spacecraft.objects.filter(spacecraft_config__family__manufacturer=agency_id)
-    crafts |= Spacecraft.objects.filter(flights__launch__launch_service_provider=agency_id)
-    crafts |= Spacecraft.objects.filter(flights__launch__mission__agencies=agency_id)
-    crafts |= Spacecraft.objects.filter(flights__launch__pad__agencies=agency_id)
-    crafts |= Spacecraft.objects.filter(flights__launch__program__agencies=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__rocket__launch__launch_service_provider=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__rocket__launch__mission__agencies=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__rocket__launch__pad__agencies=agency_id)
+    crafts |= Spacecraft.objects.filter(flights__rocket__launch__program__agencies=agency_id)
     return {str(pk) for pk in crafts.values_list("pk", flat=True).distinct()}
 
 

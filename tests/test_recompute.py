@@ -134,6 +134,14 @@ def reusable_capsule() -> list[dict]:
                 "url": f"{API}/launches/00000000-0000-0000-0000-00000009000{number}/",
                 "name": f"Flight {number}",
                 "net": net,
+                "rocket": {
+                    "id": 90000 + number,
+                    "configuration": {
+                        "id": 90001,
+                        "url": f"{API}/launcher_configurations/90001/",
+                        "name": "Test rocket",
+                    },
+                },
             },
             "landing": {
                 "id": 90000 + number,

@@ -33,12 +33,18 @@ def eager(queryset: QuerySet, serializer_class: SerializerClass) -> QuerySet:
 
 
 def nested_relations(serializer: serializers.Serializer, model: type[Model]):
-    """The serializer's nested objects: (relation name, model field, nested serializer, many)."""
+    """The serializer's nested objects: (ORM path, model field of its last step, nested
+    serializer, many). A dotted source (`rocket.launch`, a flight's launch reached through
+    its rocket) is one path of several steps."""
     for field in serializer.fields.values():
         many = isinstance(field, serializers.ListSerializer)
         nested = field.child if many else field
         if isinstance(nested, serializers.BaseSerializer) and field.source != "*":
-            yield field.source, model._meta.get_field(field.source), nested, many
+            relation, step_model = None, model
+            for step in field.source.split("."):
+                relation = step_model._meta.get_field(step)
+                step_model = relation.related_model
+            yield field.source.replace(".", "__"), relation, nested, many
 
 
 def embedded_paths(

@@ -1,6 +1,13 @@
-"""Astronauts' config tables: the roles they fly in, their status and their type."""
+"""Astronauts, as far as crews need them, and the roles they fly in."""
 
+from datetime import timedelta
+
+from django.core.validators import MinValueValidator
 from django.db import models
+
+from launchlibrary.agencies.models import Agency, SocialMediaLink
+from launchlibrary.images.models import Image
+from launchlibrary.locations.models import Country
 
 
 class AstronautRole(models.Model):
@@ -26,3 +33,42 @@ class AstronautType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Astronaut(models.Model):
+    ll2_resource = "astronauts"
+
+    name = models.CharField(max_length=255)
+    status = models.ForeignKey(AstronautStatus, on_delete=models.PROTECT, null=True, blank=True)
+    agency = models.ForeignKey(Agency, on_delete=models.SET_NULL, null=True, blank=True)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    type = models.ForeignKey(AstronautType, on_delete=models.PROTECT, null=True, blank=True)
+    in_space = models.BooleanField(default=False)
+    time_in_space = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    eva_time = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    age = models.PositiveIntegerField(null=True, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    date_of_death = models.DateField(null=True, blank=True)
+    nationality = models.ManyToManyField(Country, blank=True)
+    bio = models.CharField(max_length=2048, blank=True, default="")
+    wiki = models.URLField(max_length=255, null=True, blank=True)
+    last_flight = models.DateTimeField(null=True, blank=True)
+    first_flight = models.DateTimeField(null=True, blank=True)
+    social_media_links = models.ManyToManyField(SocialMediaLink, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AstronautFlight(models.Model):
+    """An astronaut's seat on one flight, in a role (`Commander`, `Pilot`)."""
+
+    role = models.ForeignKey(AstronautRole, on_delete=models.PROTECT, null=True, blank=True)
+    astronaut = models.ForeignKey(Astronaut, on_delete=models.CASCADE, related_name="seats")
+
+    def __str__(self) -> str:
+        return f"{self.astronaut} ({self.role})"

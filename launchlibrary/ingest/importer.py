@@ -24,6 +24,9 @@ A model may say more of its JSON with class attributes:
 - `ll2_list_position`: on a child model, the field its place in its parent's list is
   written to (a location's `pads`, which LL2 lists in an order of its own); children the
   list leaves out lose their place and come last;
+- `ll2_through`: JSON key to the foreign key it is stored through, for an object printed
+  in place of the row it belongs to (a spacecraft flight prints its `launch`, and belongs to
+  that launch's `rocket`): the object is upserted and the foreign key set to its row's;
 - `ll2_unmodelled`: keys of objects this server does not model, accepted while empty.
 
 A copy of an object nested within the object itself (NASA in its own `spacecraft_list`)
@@ -331,6 +334,7 @@ class Importer:
         unmodelled = getattr(model, "ll2_unmodelled", frozenset())
         named = getattr(model, "ll2_named", {})
         awaited = getattr(model, "ll2_named_awaited", {})
+        through = getattr(model, "ll2_through", {})
         list_position = getattr(model, "ll2_list_position", None)
         for key, value in obj.items():
             if key in PRESENTATION_KEYS and not _has_field(model, key):
@@ -339,6 +343,9 @@ class Importer:
             if key in unmodelled:
                 if value not in (None, []):
                     raise ImportRefused(path, f"{key!r} objects are not modelled")
+                continue
+            if key in through:
+                values.update(self._through(model._meta.get_field(through[key]), key, value, path))
                 continue
             try:
                 if key == list_position:
@@ -362,6 +369,10 @@ class Importer:
                     self.upsert(model_field.related_model, item, f"{path}[{index}]")
                     for index, item in enumerate(self._list(value, path))
                 ]
+            elif model_field.one_to_one:
+                # A reverse one-to-one (a landing's `firststage`): the one child, upserted.
+                if value is not None:
+                    children.append((model_field, value, path, True))
             elif model_field.one_to_many or model_field.many_to_many:
                 # A reverse relation; through a many-to-many, only some members are taken.
                 if model_field.many_to_many and key not in partial_children:
@@ -371,6 +382,24 @@ class Importer:
             else:
                 values[model_field.attname] = self._clean(model_field, value, path)
         return values, many_to_many, children
+
+    def _through(
+        self, foreign_key: models.ForeignKey, key: str, value: Any, path: str
+    ) -> dict[str, Any]:
+        """The foreign key of a row printed as the row it belongs to (`ll2_through`): the
+        object under `key` is upserted, and the foreign key takes the row that object's own
+        one-to-one (`Launch.rocket`) points to."""
+        if value is None:
+            return {foreign_key.attname: self._null(foreign_key, path)}
+        owner = foreign_key.related_model._meta.get_field(key)  # the reverse one-to-one
+        pk = self.upsert(owner.related_model, value, path)
+        rows = owner.related_model._default_manager.filter(pk=pk)
+        owner_pk = rows.values_list(owner.field.attname, flat=True).get()
+        if owner_pk is None:
+            raise ImportRefused(
+                path, f"the {key} holds no {foreign_key.name}, which this object belongs to"
+            )
+        return {foreign_key.attname: owner_pk}
 
     def _kept(self, model: type[models.Model], raw_id: Any, path: str) -> Any:
         """With `new_only`, the pk of a row that was there before this load, to be kept as

@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from launchlibrary.api.filters import ordering_indexes
 from launchlibrary.images.models import Image
 from launchlibrary.locations.models import CelestialBody, Location
 
@@ -42,6 +43,9 @@ class Landing(models.Model):
     downrange_distance = models.FloatField(null=True, blank=True)
     landing_location = models.ForeignKey(LandingLocation, on_delete=models.PROTECT)
     type = models.ForeignKey(LandingType, on_delete=models.PROTECT)
+
+    class Meta:
+        indexes = ordering_indexes("landing", "downrange_distance")
 
     def __str__(self) -> str:
         return f"{self.type} at {self.landing_location}"

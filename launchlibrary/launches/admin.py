@@ -100,10 +100,11 @@ class LauncherAdmin(admin.ModelAdmin):
 
 @admin.register(Rocket)
 class RocketAdmin(admin.ModelAdmin):
-    list_display = ["id", "configuration"]
-    list_select_related = ["configuration"]
+    list_display = ["id", "configuration", "launch"]
+    list_select_related = ["configuration", "launch"]
     ordering = ["configuration__name", "id"]
-    search_fields = ["configuration__name", "configuration__full_name"]
+    # Flights and payloads pick their rocket by its launch's name.
+    search_fields = ["launch__name", "configuration__name", "configuration__full_name"]
     autocomplete_fields = ["configuration"]
 
 
@@ -179,7 +180,7 @@ class PadAdmin(admin.ModelAdmin):
 
 @admin.register(Launch)
 class LaunchAdmin(SpacecraftHistoryAdmin):
-    spacecraft_paths = ("spacecraft_flights__spacecraft",)
+    spacecraft_paths = ("rocket__spacecraft_stage__spacecraft",)
     list_display = ["name", "net", "status", "launch_service_provider", "pad", "id"]
     list_select_related = ["status", "launch_service_provider", "pad"]
     list_filter = ["status"]

@@ -137,12 +137,16 @@ class LauncherConfig(LauncherCounts):
 
 
 class Rocket(models.Model):
-    """The rocket of one launch, built to a launcher configuration."""
+    """The rocket of one launch, built to a launcher configuration: its first stages
+    (`launcher_stage`), the spacecraft it carries (`spacecraft_stage`) and its `payloads`
+    point to it, as in LL2."""
 
     configuration = models.ForeignKey(LauncherConfig, on_delete=models.PROTECT)
 
     def __str__(self) -> str:
-        return f"{self.configuration} #{self.pk}"
+        # Named after its launch, as admins pick a flight's rocket by the launch.
+        launch = getattr(self, "launch", None)
+        return str(launch) if launch else f"{self.configuration} #{self.pk}"
 
 
 class Orbit(models.Model):
@@ -205,9 +209,15 @@ class Mission(models.Model):
 
 
 class InfoURL(models.Model):
-    """A link about a mission; LL2 gives it no id, so a mission's list is replaced whole."""
+    """A link about a mission or a launch; LL2 gives it no id, so its owner's list is
+    replaced whole."""
 
-    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="info_urls")
+    mission = models.ForeignKey(
+        Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
+    )
+    launch = models.ForeignKey(
+        "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
+    )
     priority = models.IntegerField(default=0)
     source = models.CharField(max_length=200, null=True, blank=True)
     title = models.CharField(max_length=200, null=True, blank=True)
@@ -225,9 +235,15 @@ class InfoURL(models.Model):
 
 
 class VidURL(models.Model):
-    """A video of a mission; LL2 gives it no id, so a mission's list is replaced whole."""
+    """A video of a mission or a launch; LL2 gives it no id, so its owner's list is replaced
+    whole."""
 
-    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="vid_urls")
+    mission = models.ForeignKey(
+        Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
+    )
+    launch = models.ForeignKey(
+        "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
+    )
     priority = models.IntegerField(default=0)
     source = models.CharField(max_length=200, null=True, blank=True)
     publisher = models.CharField(max_length=255, null=True, blank=True)
@@ -431,7 +447,9 @@ class Launch(models.Model):
     launch_service_provider = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True
     )
-    rocket = models.ForeignKey(Rocket, on_delete=models.PROTECT, null=True, blank=True)
+    rocket = models.OneToOneField(
+        Rocket, on_delete=models.PROTECT, null=True, blank=True, related_name="launch"
+    )
     mission = models.ForeignKey(Mission, on_delete=models.PROTECT, null=True, blank=True)
     pad = models.ForeignKey(Pad, on_delete=models.PROTECT, null=True, blank=True)
     webcast_live = models.BooleanField(default=False)
@@ -444,9 +462,86 @@ class Launch(models.Model):
     location_launch_attempt_count_year = models.PositiveIntegerField(null=True, blank=True)
     pad_launch_attempt_count_year = models.PositiveIntegerField(null=True, blank=True)
     agency_launch_attempt_count_year = models.PositiveIntegerField(null=True, blank=True)
+    flightclub_url = models.URLField(max_length=200, null=True, blank=True)
+    # The time since the pad's previous launch, as LL2 printed it or derived (see history).
+    pad_turnaround = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    mission_patches = models.ManyToManyField(MissionPatch, blank=True)
 
     class Meta:
         verbose_name_plural = "launches"
+        indexes = ordering_indexes("launch", "last_updated", "name", "net")
 
     def __str__(self) -> str:
         return self.name
+
+
+class FirstStage(models.Model):
+    """One booster's part in a launch: which flight of the booster it is and how it landed."""
+
+    # LL2 prints the stage's type by name (`Core`, `Booster`).
+    ll2_named = {"type": "name"}
+
+    rocket = models.ForeignKey(
+        Rocket, on_delete=models.CASCADE, null=True, blank=True, related_name="launcher_stage"
+    )
+    type = models.ForeignKey(FirstStageType, on_delete=models.PROTECT, null=True, blank=True)
+    reused = models.BooleanField(null=True, blank=True)
+    launcher_flight_number = models.PositiveIntegerField(null=True, blank=True)
+    launcher = models.ForeignKey(Launcher, on_delete=models.PROTECT, related_name="stages")
+    previous_flight_date = models.DateTimeField(null=True, blank=True)
+    turn_around_time = models.DurationField(
+        null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
+    )
+    landing = models.OneToOneField(
+        "landings.Landing",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="firststage",
+    )
+    previous_flight = models.ForeignKey(
+        Launch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.launcher} on {self.rocket}"
+
+
+class TimelineEvent(models.Model):
+    """A moment of a launch's timeline, relative to its NET; LL2 gives it no id, so a
+    launch's timeline is replaced whole."""
+
+    launch = models.ForeignKey(Launch, on_delete=models.CASCADE, related_name="timeline")
+    type = models.ForeignKey(TimelineEventType, on_delete=models.PROTECT, null=True, blank=True)
+    # Before the NET, negative.
+    relative_time = models.DurationField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.type} at {self.relative_time}"
+
+
+class Update(models.Model):
+    """A note on a launch's or a program's progress, newest first."""
+
+    ll2_resource = "updates"
+
+    profile_image = models.URLField(max_length=1000, null=True, blank=True)
+    comment = models.CharField(max_length=40000, null=True, blank=True)
+    info_url = models.URLField(max_length=200, null=True, blank=True)
+    created_by = models.CharField(max_length=255, null=True, blank=True)
+    created_on = models.DateTimeField()
+    launch = models.ForeignKey(
+        Launch, on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
+    )
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
+    )
+
+    class Meta:
+        ordering = ["-created_on", "-id"]
+        indexes = ordering_indexes("update", "created_on")
+
+    def __str__(self) -> str:
+        return f"{self.created_by}: {(self.comment or '')[:40]}"

@@ -107,9 +107,9 @@ class SpacecraftConfigAdmin(admin.ModelAdmin):
 
 class FlightInline(admin.TabularInline):
     model = SpacecraftFlight
-    fields = ["launch", "destination", "mission_end", "landing", "duration", "turn_around_time"]
+    fields = ["rocket", "destination", "mission_end", "landing", "duration", "turn_around_time"]
     readonly_fields = ["duration", "turn_around_time"]
-    autocomplete_fields = ["launch", "landing"]
+    autocomplete_fields = ["rocket", "landing"]
     show_change_link = True
     extra = 0
 
@@ -170,13 +170,13 @@ class ChaserDockingInline(admin.TabularInline):
 @admin.register(SpacecraftFlight)
 class SpacecraftFlightAdmin(SpacecraftHistoryAdmin):
     spacecraft_paths = ("spacecraft",)
-    list_display = ["id", "spacecraft", "launch", "destination", "mission_end", "duration"]
-    ordering = ["-launch__net", "id"]
-    search_fields = ["spacecraft__name", "launch__name", "destination"]
-    autocomplete_fields = ["spacecraft", "launch", "landing"]
+    list_display = ["id", "spacecraft", "rocket", "destination", "mission_end", "duration"]
+    ordering = ["-rocket__launch__net", "id"]
+    search_fields = ["spacecraft__name", "rocket__launch__name", "destination"]
+    autocomplete_fields = ["spacecraft", "rocket", "landing"]
     readonly_fields = ["duration", "turn_around_time"]
     inlines = [ChaserDockingInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # A flight's name is its spacecraft's and its launch's, in lists and autocompletes.
-        return super().get_queryset(request).select_related("spacecraft", "launch")
+        return super().get_queryset(request).select_related("spacecraft", "rocket__launch")

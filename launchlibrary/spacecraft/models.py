@@ -133,18 +133,29 @@ class Spacecraft(models.Model):
 
 
 class SpacecraftFlight(models.Model):
-    """One flight of a spacecraft: the launch that carried it and how its mission ended."""
+    """One flight of a spacecraft: the rocket that carried it (LL2 prints the rocket's
+    launch), its crews, and how its mission ended."""
 
     ll2_resource = "spacecraft_flights"
+    # LL2 prints the flight's launch; the flight belongs to that launch's rocket.
+    ll2_through = {"launch": "rocket"}
 
     destination = models.CharField(max_length=255, null=True, blank=True)
     mission_end = models.DateTimeField(null=True, blank=True)
     spacecraft = models.ForeignKey(Spacecraft, on_delete=models.CASCADE, related_name="flights")
-    launch = models.ForeignKey(
-        "launches.Launch", on_delete=models.PROTECT, related_name="spacecraft_flights"
+    rocket = models.ForeignKey(
+        "launches.Rocket",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="spacecraft_stage",
     )
-    landing = models.ForeignKey(
-        "landings.Landing", on_delete=models.SET_NULL, null=True, blank=True
+    landing = models.OneToOneField(
+        "landings.Landing",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="spacecraftflight",
     )
     duration = models.DurationField(
         null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
@@ -152,6 +163,15 @@ class SpacecraftFlight(models.Model):
     turn_around_time = models.DurationField(
         null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
     )
+    launch_crew = models.ManyToManyField(
+        "astronauts.AstronautFlight", blank=True, related_name="launched_on"
+    )
+    onboard_crew = models.ManyToManyField(
+        "astronauts.AstronautFlight", blank=True, related_name="aboard"
+    )
+    landing_crew = models.ManyToManyField(
+        "astronauts.AstronautFlight", blank=True, related_name="landed_on"
+    )
 
     def __str__(self) -> str:
-        return f"{self.spacecraft} on {self.launch}"
+        return f"{self.spacecraft} on {self.rocket}"

@@ -27,7 +27,7 @@ def recompute(at: datetime, spacecraft_ids: Iterable[int] | None = None) -> int:
     flights' turn-around times stay as imported.
     """
     crafts = Spacecraft.objects.all()
-    flights = SpacecraftFlight.objects.filter(launch__net__isnull=False)
+    flights = SpacecraftFlight.objects.filter(rocket__launch__net__isnull=False)
     dockings = DockingEvent.objects.filter(flight_vehicle_chaser__isnull=False)
     if spacecraft_ids is not None:
         crafts = crafts.filter(pk__in=spacecraft_ids)
@@ -35,7 +35,9 @@ def recompute(at: datetime, spacecraft_ids: Iterable[int] | None = None) -> int:
         dockings = dockings.filter(flight_vehicle_chaser__spacecraft__in=spacecraft_ids)
 
     flights_by_craft = defaultdict(list)
-    for flight in flights.select_related("launch").order_by("spacecraft_id", "launch__net", "id"):
+    for flight in flights.select_related("rocket__launch").order_by(
+        "spacecraft_id", "rocket__launch__net", "id"
+    ):
         flights_by_craft[flight.spacecraft_id].append(flight)
     dockings_by_craft = defaultdict(list)
     for craft_id, docking, departure in dockings.values_list(
@@ -47,7 +49,7 @@ def recompute(at: datetime, spacecraft_ids: Iterable[int] | None = None) -> int:
     with transaction.atomic():
         for craft in crafts:
             flights = flights_by_craft[craft.pk]
-            spans = [Span(flight.launch.net, flight.mission_end) for flight in flights]
+            spans = [Span(flight.rocket.launch.net, flight.mission_end) for flight in flights]
             partial = (craft.flights_count or 0) > history.flights_count(spans, at)
             changed += save_changed(
                 craft, _craft_figures(craft, spans, dockings_by_craft[craft.pk], at, partial)

@@ -185,7 +185,7 @@ class SpacecraftDetailedSerializer(SpacecraftNormalSerializer):
 class SpacecraftFlightNormalSerializer(ModelSerializer):
     url = ResourceUrlField(SpacecraftFlight.ll2_resource)
     spacecraft = SpacecraftNormalSerializer()
-    launch = LaunchNormalSerializer()
+    launch = LaunchNormalSerializer(source="rocket.launch")
     landing = LandingSerializer()
     duration = ISODurationField()
     turn_around_time = ISODurationField()

@@ -72,7 +72,7 @@ class DockingEventAdmin(SpacecraftHistoryAdmin):
     list_display = ["id", "chaser", "docking_location", "docking", "departure"]
     list_select_related = [
         "flight_vehicle_chaser__spacecraft",
-        "flight_vehicle_chaser__launch",
+        "flight_vehicle_chaser__rocket__launch",
         "space_station_chaser",
         "docking_location",
     ]

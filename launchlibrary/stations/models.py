@@ -4,7 +4,9 @@
 from django.db import models
 
 from launchlibrary.agencies.models import Agency
+from launchlibrary.api.filters import ordering_indexes
 from launchlibrary.images.models import Image
+from launchlibrary.payloads.models import Payload, PayloadFlight
 from launchlibrary.spacecraft.models import SpacecraftConfig, SpacecraftFlight
 
 
@@ -27,9 +29,12 @@ class SpaceStationType(models.Model):
 
 class SpaceStation(models.Model):
     ll2_resource = "space_stations"
-    ll2_partial_children = {"active_expeditions": "expeditions"}
-    # Events where the station itself docks somewhere are not modelled yet.
-    ll2_unmodelled = frozenset({"active_docking_events"})
+    # Expeditions and the station's own dockings (a module docked to another station)
+    # under way: some of its expeditions and events only.
+    ll2_partial_children = {
+        "active_expeditions": "expeditions",
+        "active_docking_events": "docking_events_as_chaser",
+    }
 
     name = models.CharField(max_length=255)
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
@@ -46,6 +51,18 @@ class SpaceStation(models.Model):
     volume = models.IntegerField(null=True, blank=True)
     onboard_crew = models.PositiveIntegerField(null=True, blank=True)
     docked_vehicles = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = ordering_indexes(
+            "spacestation",
+            "docked_vehicles",
+            "founded",
+            "name",
+            "onboard_crew",
+            "status",
+            "type",
+            "volume",
+        )
 
     def __str__(self) -> str:
         return self.name
@@ -66,8 +83,8 @@ class Expedition(models.Model):
 
 
 class DockingLocation(models.Model):
+    ll2_resource = "config/docking_locations"
     ll2_partial_children = {"currently_docked": "docking_events"}
-    ll2_unmodelled = frozenset({"payload"})
 
     name = models.CharField(max_length=255)
     spacestation = models.ForeignKey(
@@ -80,6 +97,7 @@ class DockingLocation(models.Model):
     spacecraft = models.ForeignKey(
         SpacecraftConfig, on_delete=models.SET_NULL, null=True, blank=True
     )
+    payload = models.ForeignKey(Payload, on_delete=models.SET_NULL, null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name
@@ -87,7 +105,6 @@ class DockingLocation(models.Model):
 
 class DockingEvent(models.Model):
     ll2_resource = "docking_events"
-    ll2_unmodelled = frozenset({"payload_flight_chaser", "payload_flight_target"})
 
     docking = models.DateTimeField()
     departure = models.DateTimeField(null=True, blank=True)
@@ -126,6 +143,23 @@ class DockingEvent(models.Model):
         null=True,
         blank=True,
     )
+    payload_flight_chaser = models.ForeignKey(
+        PayloadFlight,
+        on_delete=models.CASCADE,
+        related_name="docking_events",
+        null=True,
+        blank=True,
+    )
+    payload_flight_target = models.ForeignKey(
+        PayloadFlight,
+        on_delete=models.CASCADE,
+        related_name="docking_events_as_target",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        indexes = ordering_indexes("dockingevent", "departure", "docking")
 
     def __str__(self) -> str:
         return f"{self.flight_vehicle_chaser or self.space_station_chaser} at {self.docking}"

@@ -64,10 +64,14 @@ def clone(template: dict, number: int, rng: random.Random) -> dict:
         {
             **renumbered(flight, new_id * 10 + index),
             "spacecraft": {"id": new_id},
-            "launch": renumbered(
-                flight["launch"],
-                str(uuid.uuid5(uuid.NAMESPACE_URL, f"{flight['launch']['id']}/{number}")),
-            ),
+            "launch": {
+                **renumbered(
+                    flight["launch"],
+                    str(uuid.uuid5(uuid.NAMESPACE_URL, f"{flight['launch']['id']}/{number}")),
+                ),
+                # Each launch has a rocket of its own.
+                "rocket": {**flight["launch"]["rocket"], "id": (new_id * 10 + index)},
+            },
         }
         for index, flight in enumerate(template["flights"])
     ]
