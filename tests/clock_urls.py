@@ -21,7 +21,7 @@ def flown() -> QuerySet:
 
 
 def next_launch(now):
-    launches = Launch.objects.filter(net__gt=now, rocket__spacecraft_stage__isnull=False)
+    launches = Launch.objects.filter(net__gt=now, rocket__spacecraftflight__isnull=False)
     return launches.aggregate(Min("net"))["net__min"]
 
 

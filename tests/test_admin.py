@@ -156,7 +156,7 @@ def figure_as_of_now(name: str):
 
 def test_moving_a_launch_earlier_recomputes_the_time_in_space_of_its_spacecraft(librarian):
     before = figure_as_of_now("time_in_space")
-    launch = Launch.objects.get(rocket__spacecraft_stage__spacecraft=SOYUZ_MS_29)
+    launch = Launch.objects.get(rocket__spacecraftflight__spacecraft=SOYUZ_MS_29)
     url = admin_url(Launch, "change", launch.pk)
     earlier = launch.net - timedelta(days=10)
     data = form_data(librarian, url)

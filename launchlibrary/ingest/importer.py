@@ -24,6 +24,8 @@ A model may say more of its JSON with class attributes:
 - `ll2_list_position`: on a child model, the field its place in its parent's list is
   written to (a location's `pads`, which LL2 lists in an order of its own); children the
   list leaves out lose their place and come last;
+- `ll2_keys`: JSON key to the field it fills, where the two are named apart (a rocket's
+  `spacecraft_stage` is its `spacecraftflight` relation, as LL2's filters name it);
 - `ll2_through`: JSON key to the foreign key it is stored through, for an object printed
   in place of the row it belongs to (a spacecraft flight prints its `launch`, and belongs to
   that launch's `rocket`): the object is upserted and the foreign key set to its row's;
@@ -335,6 +337,7 @@ class Importer:
         named = getattr(model, "ll2_named", {})
         awaited = getattr(model, "ll2_named_awaited", {})
         through = getattr(model, "ll2_through", {})
+        field_names = getattr(model, "ll2_keys", {})
         list_position = getattr(model, "ll2_list_position", None)
         for key, value in obj.items():
             if key in PRESENTATION_KEYS and not _has_field(model, key):
@@ -351,7 +354,9 @@ class Importer:
                 if key == list_position:
                     # The place in a parent's list is the importer's to write, never a key's.
                     raise FieldDoesNotExist
-                model_field = model._meta.get_field(partial_children.get(key, key))
+                model_field = model._meta.get_field(
+                    partial_children.get(key) or field_names.get(key, key)
+                )
             except FieldDoesNotExist:
                 raise ImportRefused(path, f"{model.__name__} has no field {key!r}") from None
             if key in awaited:

@@ -180,7 +180,7 @@ class PadAdmin(admin.ModelAdmin):
 
 @admin.register(Launch)
 class LaunchAdmin(SpacecraftHistoryAdmin):
-    spacecraft_paths = ("rocket__spacecraft_stage__spacecraft",)
+    spacecraft_paths = ("rocket__spacecraftflight__spacecraft",)
     list_display = ["name", "net", "status", "launch_service_provider", "pad", "id"]
     list_select_related = ["status", "launch_service_provider", "pad"]
     list_filter = ["status"]

@@ -141,6 +141,9 @@ class Rocket(models.Model):
     (`launcher_stage`), the spacecraft it carries (`spacecraft_stage`) and its `payloads`
     point to it, as in LL2."""
 
+    # LL2 prints the flights as `spacecraft_stage` and queries them as `spacecraftflight`.
+    ll2_keys = {"spacecraft_stage": "spacecraftflight"}
+
     configuration = models.ForeignKey(LauncherConfig, on_delete=models.PROTECT)
 
     def __str__(self) -> str:

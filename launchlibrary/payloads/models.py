@@ -55,7 +55,8 @@ class PayloadFlight(models.Model):
     )
     destination = models.CharField(max_length=255, null=True, blank=True)
     amount = models.PositiveIntegerField(null=True, blank=True)
-    payload = models.ForeignKey(Payload, on_delete=models.PROTECT, related_name="flights")
+    # LL2's filters and ordering reach flights from a payload as `payloadflight`.
+    payload = models.ForeignKey(Payload, on_delete=models.PROTECT, related_name="payloadflight")
     landing = models.OneToOneField(
         "landings.Landing",
         on_delete=models.SET_NULL,

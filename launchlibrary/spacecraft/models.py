@@ -148,7 +148,8 @@ class SpacecraftFlight(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="spacecraft_stage",
+        # LL2's filters and search reach flights from a rocket as `spacecraftflight`.
+        related_name="spacecraftflight",
     )
     landing = models.OneToOneField(
         "landings.Landing",

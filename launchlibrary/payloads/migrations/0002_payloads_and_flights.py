@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('destination', models.CharField(blank=True, max_length=255, null=True)),
                 ('amount', models.PositiveIntegerField(blank=True, null=True)),
                 ('landing', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='payloadflight', to='landings.landing')),
-                ('payload', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='flights', to='payloads.payload')),
+                ('payload', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payloadflight', to='payloads.payload')),
                 ('rocket', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='payloads', to='launches.rocket')),
             ],
         ),

@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='spacecraftflight',
             name='rocket',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='spacecraft_stage', to='launches.rocket'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='spacecraftflight', to='launches.rocket'),
         ),
         migrations.AlterField(
             model_name='spacecraftflight',
