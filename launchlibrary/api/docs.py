@@ -6,7 +6,14 @@ from django.conf import settings
 from launchlibrary.api.endpoint import Endpoint
 
 
+def docs_block(endpoint: Endpoint) -> str:
+    """The docs block of the browsable page: LL2's, opened by the endpoint's notes."""
+    ll2_block = docs_markdown(endpoint)
+    return f"{endpoint.notes}\n\n{ll2_block}" if endpoint.notes else ll2_block
+
+
 def docs_markdown(endpoint: Endpoint) -> str:
+    """LL2's docs block of the endpoint, as the official schema describes its operations."""
     path = f"/{endpoint.path}/"
     examples = endpoint.examples
 

@@ -57,6 +57,11 @@ class Endpoint:
       schemas (`PolymorphicSpacecraftEndpoint`); LL2's names cannot be derived, so each is given.
     - `filterset`: a FilterSet class; `search` and `ordering`: field names, as DRF's
       search and ordering filters take them.
+    - `default_ordering`: the order of a list asked for none (`("-net",)`); by id when not
+      given. Every order ends in the id (see `api.filters.StableOrderingFilter`).
+    - `notes`: a paragraph opening the docs block of the browsable page, for what this
+      server decides where LL2's docs say nothing (which launches are upcoming). The
+      OpenAPI description stays LL2's docs block.
     - `changes_at`: for a clock-dependent queryset, the next moment after the given one at
       which its rows may change without a write (a launch's NET passing); caches keep a
       listing or response of such a path no longer than that.
@@ -72,7 +77,9 @@ class Endpoint:
     filterset: type[FilterSet] | None = None
     search: tuple[str, ...] = ()
     ordering: tuple[str, ...] = ()
+    default_ordering: tuple[str, ...] = ("id",)
     examples: Examples = Examples()
+    notes: str = ""
     changes_at: Callable[[datetime], datetime | None] | None = None
 
     def __post_init__(self) -> None:

@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Min
 from django.db.models.lookups import IsNull
 from django_filters.rest_framework import DjangoFilterBackend, FilterSet
 from rest_framework.exceptions import ValidationError
@@ -40,6 +40,17 @@ class BooleanField(forms.Field):
 
 class BooleanFilter(django_filters.BooleanFilter):
     field_class = BooleanField
+
+
+class LeaveOutFilter(BooleanFilter):
+    """A boolean that leaves rows out for one of its values and is as if not given for the
+    other: `include_suborbital=false` leaves suborbital launches out, `true` leaves none
+    out, as they are listed by default. `leaves_out_on` is the value that leaves rows out;
+    the filter's method says which."""
+
+    def __init__(self, *, leaves_out_on: bool, **kwargs) -> None:
+        self.leaves_out_on = leaves_out_on
+        super().__init__(**kwargs)
 
 
 class IntegerField(forms.IntegerField):
@@ -191,12 +202,22 @@ class StableOrderingFilter(OrderingFilter):
     descending, on every database. They are put in place by a leading `x IS NULL` term
     rather than `NULLS LAST`, which SQLite cannot read from an index: with the index of
     `ordering_index`, a page is read straight from an index whatever the table's size.
+
+    A field across a to-many relation (a payload's `payloadflight__rocket__launch__net`)
+    orders each row once, by the least of its values there (its first flight's launch),
+    where ordering by the relation itself would list the row once per value.
     """
 
     def filter_queryset(self, request, queryset, view):
         terms = list(self.get_ordering(request, queryset, view) or [])
         if not any(term.lstrip("-") in {"id", "pk"} for term in terms):
             terms.append("-id" if terms and terms[-1].startswith("-") else "id")
+        for index, term in enumerate(terms):
+            name = term.lstrip("-")
+            if crosses_to_many(queryset.model, name):
+                least = f"least_{name.replace('__', '_')}"
+                queryset = queryset.alias(**{least: Min(name)})
+                terms[index] = term.replace(name, least)
         return queryset.order_by(*chain.from_iterable(sql_order(term) for term in terms))
 
 

@@ -1,15 +1,33 @@
 """Eager loading derived from the serializer in use, so a page costs the same few queries
 whatever its length: forward relations are joined, to-many relations prefetched in one
-query each (recursively, with their own joins), in the order LL2 lists them."""
+query each (recursively, with their own joins), in the order LL2 lists them.
+
+A query joins at most `MAX_JOINED_TABLES` tables (SQLite joins no more than 64): a nested
+object whose own nested objects would take it past that is fetched by a query of its own
+(a docking event's chaser flight, with its spacecraft, launch and their agencies)."""
 
 from functools import cache
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import F, Field, ForeignObjectRel, Model, Prefetch, QuerySet
+from django.db.models import F, Field, ForeignObjectRel, Model, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from rest_framework import serializers
 
 SerializerClass = type[serializers.Serializer]
+MAX_JOINED_TABLES = 60
+
+
+class Fetch(NamedTuple):
+    """A relation read by a query of its own: a list (some of its rows, `where`, in
+    `order`), or one object too far to join."""
+
+    path: str
+    model: type[Model]
+    serializer_class: SerializerClass
+    listed: bool
+    where: Q = Q()
+    order: tuple = ()
 
 
 def prefetched_attribute(relation: str) -> str:
@@ -19,23 +37,30 @@ def prefetched_attribute(relation: str) -> str:
 
 
 def eager(queryset: QuerySet, serializer_class: SerializerClass) -> QuerySet:
-    joins, prefetches = _plan(serializer_class, queryset.model)
+    joins, fetches = _plan(serializer_class, queryset.model)
     return queryset.select_related(*joins).prefetch_related(
         *(
             Prefetch(
-                path,
-                queryset=eager(model._default_manager.order_by(*order), nested),
-                to_attr=prefetched_attribute(path.rpartition("__")[2]),
+                fetch.path,
+                queryset=eager(
+                    fetch.model._default_manager.filter(fetch.where).order_by(*fetch.order),
+                    fetch.serializer_class,
+                ),
+                # One object fills the relation's own cache, as a join would.
+                to_attr=prefetched_attribute(fetch.path.rpartition("__")[2])
+                if fetch.listed
+                else None,
             )
-            for path, model, order, nested in prefetches
+            for fetch in fetches
         )
     )
 
 
 def nested_relations(serializer: serializers.Serializer, model: type[Model]):
     """The serializer's nested objects: (ORM path, model field of its last step, nested
-    serializer, many). A dotted source (`rocket.launch`, a flight's launch reached through
-    its rocket) is one path of several steps."""
+    serializer, the field holding them: the nested serializer or a list of them). A dotted
+    source (`rocket.launch`, a flight's launch reached through its rocket) is one path of
+    several steps."""
     for field in serializer.fields.values():
         many = isinstance(field, serializers.ListSerializer)
         nested = field.child if many else field
@@ -44,7 +69,7 @@ def nested_relations(serializer: serializers.Serializer, model: type[Model]):
             for step in field.source.split("."):
                 relation = step_model._meta.get_field(step)
                 step_model = relation.related_model
-            yield field.source.replace(".", "__"), relation, nested, many
+            yield field.source.replace(".", "__"), relation, nested, field
 
 
 def embedded_paths(
@@ -53,7 +78,7 @@ def embedded_paths(
     """Every ORM path from `model` to an object its serialized form embeds, by that
     object's model: `{Agency: {"spacecraft_config__agency", ...}, ...}`."""
     paths: dict[type[Model], set[str]] = {}
-    for name, relation, nested, _many in nested_relations(serializer, model):
+    for name, relation, nested, _field in nested_relations(serializer, model):
         path = prefix + name
         paths.setdefault(relation.related_model, set()).add(path)
         for related_model, more in embedded_paths(
@@ -65,26 +90,34 @@ def embedded_paths(
 
 @cache
 def _plan(serializer_class: SerializerClass, model: type[Model]) -> tuple[list, list]:
-    """The joins and the prefetches (path, model, order, serializer) a serializer needs,
-    worked out once per serializer: building a serializer's fields costs more than the
-    queries of a small page. The querysets are made anew for each use."""
+    """The joins and the fetches a serializer needs, worked out once per serializer:
+    building a serializer's fields costs more than the queries of a small page. The
+    querysets are made anew for each use."""
     return _walk(serializer_class(), model, prefix="")
 
 
-def _walk(serializer: serializers.Serializer, model: type[Model], prefix: str):
+def _walk(
+    serializer: serializers.Serializer, model: type[Model], prefix: str
+) -> tuple[list[str], list[Fetch]]:
     joins: list[str] = []
-    prefetches: list[tuple] = []
-    for name, relation, nested, many in nested_relations(serializer, model):
-        path = prefix + name
-        if many:
-            related = relation.related_model
-            prefetches.append((path, related, _list_order(relation), type(nested)))
+    fetches: list[Fetch] = []
+    for name, relation, nested, field in nested_relations(serializer, model):
+        path, related = prefix + name, relation.related_model
+        if relation.one_to_many or relation.many_to_many:
+            # A field of some of the relation's rows (`SelectedListSerializer`,
+            # `first_selected`) fetches those alone.
+            where = getattr(field, "where", Q())
+            order = getattr(field, "order_by", ()) or _list_order(relation)
+            fetches.append(Fetch(path, related, type(nested), True, where, tuple(order)))
+            continue
+        more_joins, more_fetches = _walk(nested, related, path + "__")
+        # The query's own table, those joined so far, this one and those it joins.
+        if 1 + len(joins) + 1 + len(more_joins) <= MAX_JOINED_TABLES:
+            joins += [path, *more_joins]
+            fetches += more_fetches
         else:
-            joins.append(path)
-            more_joins, more_prefetches = _walk(nested, relation.related_model, path + "__")
-            joins += more_joins
-            prefetches += more_prefetches
-    return joins, prefetches
+            fetches.append(Fetch(path, related, type(nested), False))
+    return joins, fetches
 
 
 def _list_order(relation: Field | ForeignObjectRel) -> list:

@@ -19,7 +19,7 @@ from drf_spectacular.extensions import (
 )
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.plumbing import append_meta, build_basic_type
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
@@ -37,6 +37,7 @@ from launchlibrary.api.fields import (
     ResourceUrlField,
     ResponseModeField,
 )
+from launchlibrary.api.serializers import FirstSelected
 
 
 class EndpointSchema(AutoSchema):
@@ -157,6 +158,18 @@ class NameSerializerSchema(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema: AutoSchema, direction: str) -> dict:
         nullable = {"nullable": True} if self.target.prints_null else {}
         return {**build_basic_type(OpenApiTypes.STR), "readOnly": True, **nullable}
+
+
+class FirstSelectedSchema(OpenApiSerializerFieldExtension):
+    """One row of a relation (`api.serializers.first_selected`): an object of the schema its
+    serializer writes, or null."""
+
+    target_class = FirstSelected
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: str) -> dict:
+        component = auto_schema.resolve_serializer(self.target.serializer_class(), direction)
+        return append_meta(component.ref, {"nullable": True})
 
 
 def without_component_descriptions(result: dict, **kwargs) -> dict:

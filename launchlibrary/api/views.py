@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from rest_framework import viewsets
 from rest_framework.compat import apply_markdown
 
-from launchlibrary.api.docs import docs_markdown
+from launchlibrary.api.docs import docs_block
 from launchlibrary.api.endpoint import Endpoint
 from launchlibrary.api.prefetch import eager
 
@@ -17,7 +17,6 @@ class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
     endpoint: Endpoint
     # HEAD is answered as GET is, but LL2 advertises `Allow: GET` alone.
     http_method_names = ["get", "head"]
-    ordering = ["id"]
 
     @classmethod
     def for_endpoint(cls, endpoint: Endpoint) -> type[EndpointViewSet]:
@@ -33,6 +32,7 @@ class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
                 "filterset_class": endpoint.filterset,
                 "search_fields": list(endpoint.search),
                 "ordering_fields": list(endpoint.ordering),
+                "ordering": list(endpoint.default_ordering),
             },
         )
 
@@ -56,5 +56,5 @@ class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
         return name + (" Instance" if self.detail else " List")
 
     def get_view_description(self, html: bool = False) -> str:
-        text = docs_markdown(self.endpoint)
+        text = docs_block(self.endpoint)
         return mark_safe(apply_markdown(text)) if html else text

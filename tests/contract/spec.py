@@ -33,6 +33,19 @@ that neither LL2 nor any client of it does; each is corrected below, in a copy, 
     null there as DRF does. No saved response shows these fields; the figures' own
     functions (`launchlibrary/spacecraft/history.py`) say when each is None. They accept
     null, in every `SpacecraftFlight*` schema.
+(h) a launch's computed `pad_turnaround` and a first stage's `turn_around_time`,
+    `previous_flight` and `landing` are declared non-nullable likewise, yet the first
+    launch from a pad has no turnaround, a booster's first flight no previous flight nor
+    turnaround, and a stage no landing until one is planned: LL2 writes null there. They
+    accept null, in every `Launch*` and `FirstStage*` schema.
+(i) what docking events, docking locations, landings and payload flights relate to is
+    declared as bare references, never null, yet a docking at a station has no flight or
+    payload for its target, a station's docking location no spacecraft or payload, a free
+    one nothing `currently_docked`, a landing lands one of a first stage, a spacecraft
+    flight and a payload flight, and a payload flight has no landing until one is planned:
+    LL2 writes null there (the saved station responses show `currently_docked`,
+    `space_station_chaser` and `payload_flight_chaser` null). They accept null, in every
+    `DockingEvent*`, `DockingLocation*`, `LandingEndpoint*` and `PayloadFlight*` schema.
 
 One tightening is no defect: a schema's `response_mode` is a read-only constant, which the
 spec writes as its `default` (`"normal"`); a response must hold exactly that value.
@@ -219,6 +232,52 @@ def _flight_fields_accept_null(schemas: dict) -> None:
                 properties[field] = _accepts_null(properties[field])
 
 
+# Defect (h): what a launch and a first stage may lack.
+MAYBE_EMPTY_BY_SCHEMA_PREFIX = {
+    "Launch": ("pad_turnaround",),
+    "FirstStage": ("turn_around_time", "previous_flight", "landing"),
+}
+
+
+def _launch_fields_accept_null(schemas: dict) -> None:
+    for name, schema in schemas.items():
+        for prefix, fields in MAYBE_EMPTY_BY_SCHEMA_PREFIX.items():
+            if not name.startswith(prefix):
+                continue
+            properties = schema.get("properties", {})
+            for field in fields:
+                if field in properties:
+                    properties[field] = _accepts_null(properties[field])
+
+
+# Defect (i): what docking events, docking locations, landings and payload flights may lack.
+RELATIONS_MAYBE_EMPTY_BY_SCHEMA_PREFIX = {
+    "DockingEvent": (
+        "docking_location",
+        "space_station_target",
+        "flight_vehicle_target",
+        "payload_flight_target",
+        "flight_vehicle_chaser",
+        "space_station_chaser",
+        "payload_flight_chaser",
+    ),
+    "DockingLocation": ("spacestation", "spacecraft", "payload", "currently_docked"),
+    "LandingEndpoint": ("firststage", "spacecraftflight", "payloadflight"),
+    "PayloadFlight": ("landing",),
+}
+
+
+def _relations_accept_null(schemas: dict) -> None:
+    for name, schema in schemas.items():
+        for prefix, fields in RELATIONS_MAYBE_EMPTY_BY_SCHEMA_PREFIX.items():
+            if not name.startswith(prefix):
+                continue
+            properties = schema.get("properties", {})
+            for field in fields:
+                if field in properties:
+                    properties[field] = _accepts_null(properties[field])
+
+
 def _corrected(node):
     if isinstance(node, list):
         return [_corrected(item) for item in node]
@@ -239,6 +298,8 @@ def _corrected_spec() -> dict:
     spec = {"components": {"schemas": _corrected(copy.deepcopy(SPEC["components"]["schemas"]))}}
     schemas = spec["components"]["schemas"]
     _flight_fields_accept_null(schemas)
+    _launch_fields_accept_null(schemas)
+    _relations_accept_null(schemas)
     for name, page in list(schemas.items()):
         items = page.get("properties", {}).get("results", {}).get("items", {})
         target = schemas.get(ref_name(items["$ref"])) if "$ref" in items else None

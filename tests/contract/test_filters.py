@@ -47,9 +47,9 @@ from django.utils.duration import duration_string
 from rest_framework.filters import search_smart_split
 
 from launchlibrary.api.endpoint import Endpoint, registry
-from launchlibrary.api.filters import BooleanField, crosses_to_many
+from launchlibrary.api.filters import BooleanField, LeaveOutFilter, crosses_to_many
 from tests.contract import spec
-from tests.contract.walk import HOST, PAGE, READ_PATHS, list_path
+from tests.contract.walk import HOST, PAGE, READ_PATHS, in_list_order, list_path
 
 ENDPOINTS = list(registry)
 FILTERED = [endpoint for endpoint in ENDPOINTS if endpoint.filterset]
@@ -241,8 +241,8 @@ class Lister:
         return found
 
     def expect(self, params: dict, expected: list[str], what: str) -> Page | None:
-        """The page must be the first page of the expected rows (in id order) and count
-        them all."""
+        """The page must be the first page of the expected rows (in the list's order) and
+        count them all."""
         found = self.page(params)
         if found is None:
             return None
@@ -303,7 +303,7 @@ def matching(endpoint: Endpoint, filter_, values: list) -> list[str]:
     else:
         predicate = reduce(or_, predicates)
         rows = rows.exclude(predicate) if filter_.exclude else rows.filter(predicate)
-    return [str(pk) for pk in rows.order_by("pk").values_list("pk", flat=True).distinct()]
+    return in_list_order(endpoint, rows)
 
 
 def conjoined(filter_) -> bool:
@@ -505,6 +505,10 @@ def test_each_filter_of_its_own_method_answers_a_value_of_its_kind(
     if not lister.total:
         pytest.skip(f"{endpoint.path}: the bundled data has no rows")
     filter_ = endpoint.filterset.base_filters[name]
+    if isinstance(filter_, LeaveOutFilter):
+        check_leaving_out(lister, name, filter_)
+        lister.finish()
+        return
     if kind(filter_) == "boolean":
         pages = [lister.page({name: written(value)}) for value in (True, False)]
         if None not in pages:
@@ -531,11 +535,29 @@ def test_each_filter_of_its_own_method_answers_a_value_of_its_kind(
     lister.finish()
 
 
+def check_leaving_out(lister: Lister, name: str, filter_: LeaveOutFilter) -> None:
+    """One value answers the whole list, as if not given; the other a part of it."""
+    kept = lister.page({name: written(not filter_.leaves_out_on)})
+    if kept is not None and kept.count != lister.total:
+        lister.problem(
+            {name: written(not filter_.leaves_out_on)},
+            f"{kept.count} rows, where not leaving any out answers all {lister.total}",
+        )
+    part = lister.page({name: written(filter_.leaves_out_on)})
+    if part is not None and kept is not None and not set(part.ids) <= set(kept.ids):
+        lister.problem({name: written(filter_.leaves_out_on)}, "rows the whole list lacks")
+
+
 def some_values(endpoint: Endpoint, filter_) -> list:
-    """Two values of the filter's kind: of the data where its name is a field of the rows,
-    ids of the rows it chooses from, or else ones of its kind."""
+    """Two values of the filter's kind: of the data where its name is a field of the rows
+    holding values it reads, ids of the rows it chooses from, or else ones of its kind."""
     if resolves(endpoint, value_path(filter_)):
-        return real_values(endpoint, filter_, value_path(filter_))
+        values = real_values(endpoint, filter_, value_path(filter_))
+        # A field may share the filter's name and not its kind: a station's `orbit` is the
+        # orbit's name, its filter reads the orbit's id.
+        values = [value for value in values if reads(filter_, value)]
+        if values:
+            return values
     queryset = getattr(filter_, "queryset", None)
     if kind(filter_) == "object" and queryset is not None:
         queryset = queryset(None) if callable(queryset) else queryset
@@ -549,6 +571,15 @@ def some_values(endpoint: Endpoint, filter_) -> list:
         "uuid": [UUID(ABSENT["uuid"])],
         "duration": [timedelta(days=1)],
     }.get(kind(filter_), [])
+
+
+def reads(filter_, value) -> bool:
+    """Whether the filter's form field reads a value of the data as a client writes it."""
+    try:
+        filter_.field.clean(written(value))
+    except forms.ValidationError:
+        return False
+    return True
 
 
 # Values of the wrong kind
@@ -632,7 +663,7 @@ def searched(endpoint: Endpoint, text: str) -> list[str]:
         for word in search_smart_split(text)
     ]
     rows = endpoint.rows().filter(reduce(and_, each_word))
-    return [str(pk) for pk in rows.order_by("pk").values_list("pk", flat=True).distinct()]
+    return in_list_order(endpoint, rows)
 
 
 def search_term(endpoint: Endpoint, path: str, exact: bool) -> tuple | None:

@@ -4,10 +4,13 @@ for the contract tests and for the tests that edit data and check every response
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
+from django.db.models import QuerySet
 from django.test import override_settings
 
 from launchlibrary.api.endpoint import Endpoint, registry, schema_name
+from launchlibrary.api.filters import sql_order
 
 API = f"/{registry.version}/"
 PAGE = 100  # the longest page a client may ask for
@@ -44,8 +47,18 @@ def mode_params(mode: str | None) -> dict[str, str]:
 
 
 def object_ids(endpoint: Endpoint) -> list[str]:
-    """The id of every object the path serves, in order."""
-    return [str(pk) for pk in endpoint.rows().order_by("pk").values_list("pk", flat=True)]
+    """The id of every object the path serves, in the order its list gives them."""
+    return in_list_order(endpoint, endpoint.rows())
+
+
+def in_list_order(endpoint: Endpoint, rows: QuerySet) -> list[str]:
+    """The ids of the rows, once each, in the order the endpoint's list gives them when
+    asked for no `ordering` (by id, unless it declares another `default_ordering`)."""
+    terms = list(endpoint.default_ordering)
+    if terms[-1].lstrip("-") != "id":
+        terms.append("-id" if terms[-1].startswith("-") else "id")
+    ordered = rows.order_by(*chain.from_iterable(sql_order(term) for term in terms))
+    return list(dict.fromkeys(str(pk) for pk in ordered.values_list("pk", flat=True)))
 
 
 def page_params(endpoint: Endpoint, mode: str | None) -> Iterator[dict]:
