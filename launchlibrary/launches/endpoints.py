@@ -1,21 +1,29 @@
-"""LL2's paths over launch vehicles, launch pads and programs."""
+"""LL2's paths over launches and their updates, launch vehicles, launch pads and programs."""
 
 from launchlibrary.api.endpoint import Endpoint, Examples, register
+from launchlibrary.launches import clock
+from launchlibrary.launches.endpoint_serializers import LaunchDetailedSerializer
 from launchlibrary.launches.filters import (
     LauncherConfigFamilyFilter,
     LauncherConfigFilter,
     LauncherFilter,
+    LaunchFilter,
     PadFilter,
+    UpcomingLaunchFilter,
+    UpdateFilter,
 )
 from launchlibrary.launches.models import (
     COUNTS_ORDERED_BY,
+    Launch,
     Launcher,
     LauncherConfig,
     LauncherConfigFamily,
     Pad,
     Program,
+    Update,
 )
 from launchlibrary.launches.serializers import (
+    LaunchBasicSerializer,
     LauncherConfigDetailedSerializer,
     LauncherConfigFamilyDetailedSerializer,
     LauncherConfigFamilyMiniSerializer,
@@ -25,9 +33,11 @@ from launchlibrary.launches.serializers import (
     LauncherDetailedSerializer,
     LauncherMiniSerializer,
     LauncherNormalSerializer,
+    LaunchNormalSerializer,
     PadSerializer,
     ProgramMiniSerializer,
     ProgramNormalSerializer,
+    UpdateSerializer,
 )
 
 pads = register(
@@ -146,5 +156,98 @@ launchers = register(
             search="B1048",
             ordering="-flights",
         ),
+    )
+)
+
+LAUNCHES_SEARCHED = (
+    "launch_designator",
+    "launch_service_provider__name",
+    "mission__name",
+    "name",
+    "pad__location__name",
+    "pad__name",
+    "rocket__configuration__manufacturer__abbrev",
+    "rocket__configuration__manufacturer__name",
+    "rocket__configuration__name",
+    "rocket__spacecraftflight__spacecraft__name",
+)
+
+launches = register(
+    Endpoint(
+        path="launches",
+        queryset=Launch.objects.all(),
+        modes={
+            "list": LaunchBasicSerializer,
+            "normal": LaunchNormalSerializer,
+            "detailed": LaunchDetailedSerializer,
+        },
+        default_mode="normal",
+        detail_mode="detailed",
+        list_schema="PolymorphicLaunchEndpoint",
+        filterset=LaunchFilter,
+        search=LAUNCHES_SEARCHED,
+        ordering=("id", "last_updated", "name", "net"),
+        # In the order they fly, as LL2 lists them (its first page is Sputnik's).
+        default_ordering=("net",),
+        examples=Examples(
+            mode="list",
+            filter="pad__location=13",
+            search="Starlink",
+            ordering="-last_updated",
+        ),
+    )
+)
+
+# Which launches each of these lists holds is the clock's rule: see `clock`.
+upcoming_launches = register(
+    launches.variant(
+        "launches/upcoming",
+        queryset=clock.upcoming,
+        changes_at=clock.upcoming_changes_at,
+        filterset=UpcomingLaunchFilter,
+        # As LL2 has it: not by designator, given to a launch once it has flown.
+        search=tuple(field for field in LAUNCHES_SEARCHED if field != "launch_designator"),
+        # The next to fly first.
+        default_ordering=("net",),
+        examples=Examples(
+            mode="list",
+            filter="hide_recent_previous=True",
+            search="Starlink",
+            ordering="-last_updated",
+        ),
+        notes=(
+            "Upcoming launches are those whose NET is ahead, and those of the last 24 hours "
+            "(their NET passed less than 24 hours ago), which `hide_recent_previous=True` "
+            "leaves out; soonest first unless `ordering` says otherwise. A launch moves to "
+            "`/launches/previous/` the moment its NET passes."
+        ),
+    )
+)
+
+previous_launches = register(
+    launches.variant(
+        "launches/previous",
+        queryset=clock.previous,
+        changes_at=clock.previous_changes_at,
+        # The latest to fly first.
+        default_ordering=("-net",),
+        notes=(
+            "Previous launches are those whose NET has passed, the latest first unless "
+            "`ordering` says otherwise. Those of the last 24 hours are also among "
+            "`/launches/upcoming/` unless it is asked with `hide_recent_previous=True`."
+        ),
+    )
+)
+
+updates = register(
+    Endpoint(
+        path="updates",
+        queryset=Update.objects.all(),
+        serializer=UpdateSerializer,
+        filterset=UpdateFilter,
+        ordering=("created_on",),
+        # The newest first, as LL2 lists a launch's updates.
+        default_ordering=("-created_on",),
+        examples=Examples(filter="launch__launch_service_provider=121", ordering="-created_on"),
     )
 )

@@ -14,8 +14,10 @@ from launchlibrary.api.fields import (
 )
 from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
+from launchlibrary.landings.serializers import LandingSerializer
 from launchlibrary.launches.models import (
     LAUNCHER_COUNTS,
+    FirstStage,
     FirstStageType,
     InfoURL,
     InfoURLType,
@@ -37,7 +39,9 @@ from launchlibrary.launches.models import (
     ProgramType,
     RoadClosureStatus,
     Rocket,
+    TimelineEvent,
     TimelineEventType,
+    Update,
     VidURL,
     VidURLType,
 )
@@ -318,24 +322,23 @@ class LocationSerializerWithPads(LocationSerializer):
         fields = [*LocationSerializer.Meta.fields, "pads"]
 
 
-class LaunchNormalSerializer(ModelSerializer):
+class LaunchMiniSerializer(ModelSerializer):
     url = ResourceUrlField(Launch.ll2_resource)
-    response_mode = ResponseModeField("normal")
-    status = LaunchStatusSerializer()
-    net_precision = NetPrecisionSerializer()
-    image = ImageSerializer()
-    launch_service_provider = AgencyMiniSerializer()
-    rocket = RocketNormalSerializer()
-    mission = MissionSerializer()
-    pad = PadSerializer()
-    program = ProgramNormalSerializer(many=True)
 
     class Meta:
         model = Launch
+        fields = ["id", "url", "name"]
+
+
+class LaunchBasicSerializer(LaunchMiniSerializer):
+    response_mode = ResponseModeField("list")
+    status = LaunchStatusSerializer()
+    net_precision = NetPrecisionSerializer()
+    image = ImageSerializer()
+
+    class Meta(LaunchMiniSerializer.Meta):
         fields = [
-            "id",
-            "url",
-            "name",
+            *LaunchMiniSerializer.Meta.fields,
             "response_mode",
             "slug",
             "launch_designator",
@@ -347,6 +350,20 @@ class LaunchNormalSerializer(ModelSerializer):
             "window_start",
             "image",
             "infographic",
+        ]
+
+
+class LaunchNormalSerializer(LaunchBasicSerializer):
+    response_mode = ResponseModeField("normal")
+    launch_service_provider = AgencyMiniSerializer()
+    rocket = RocketNormalSerializer()
+    mission = MissionSerializer()
+    pad = PadSerializer()
+    program = ProgramNormalSerializer(many=True)
+
+    class Meta(LaunchBasicSerializer.Meta):
+        fields = [
+            *LaunchBasicSerializer.Meta.fields,
             "probability",
             "weather_concerns",
             "failreason",
@@ -496,3 +513,61 @@ class LauncherDetailedSerializer(LauncherNormalSerializer):
 
     class Meta(LauncherNormalSerializer.Meta):
         fields = [*LauncherNormalSerializer.Meta.fields, "launcher_config"]
+
+
+class FirstStageTypeNameSerializer(NameSerializer):
+    """A first stage's type as LL2 prints it: its name (`Core`, `Booster`)."""
+
+
+class FirstStageMiniSerializer(ModelSerializer):
+    type = FirstStageTypeNameSerializer()
+    launcher = LauncherMiniSerializer()
+    turn_around_time = ISODurationField()
+
+    class Meta:
+        model = FirstStage
+        fields = [
+            "id",
+            "type",
+            "reused",
+            "launcher_flight_number",
+            "launcher",
+            "previous_flight_date",
+            "turn_around_time",
+        ]
+
+
+class FirstStageNormalSerializerNoLanding(FirstStageMiniSerializer):
+    """A first stage in its landing's detail, where the landing is known."""
+
+    launcher = LauncherNormalSerializer()
+    previous_flight = LaunchMiniSerializer()
+
+    class Meta(FirstStageMiniSerializer.Meta):
+        fields = [*FirstStageMiniSerializer.Meta.fields, "previous_flight"]
+
+
+class FirstStageNormalSerializer(FirstStageNormalSerializerNoLanding):
+    landing = LandingSerializer()
+
+    class Meta(FirstStageNormalSerializerNoLanding.Meta):
+        fields = [*FirstStageMiniSerializer.Meta.fields, "landing", "previous_flight"]
+
+
+class FirstStageDetailedSerializerNoLanding(FirstStageNormalSerializerNoLanding):
+    previous_flight = LaunchNormalSerializer()
+
+
+class TimelineEventSerializer(ModelSerializer):
+    type = TimelineEventTypeSerializer()
+    relative_time = ISODurationField()
+
+    class Meta:
+        model = TimelineEvent
+        fields = ["type", "relative_time"]
+
+
+class UpdateSerializer(ModelSerializer):
+    class Meta:
+        model = Update
+        fields = ["id", "profile_image", "comment", "info_url", "created_by", "created_on"]
