@@ -3,8 +3,14 @@ from launchlibrary.spacecraft.filters import (
     SpacecraftConfigFamilyFilter,
     SpacecraftConfigFilter,
     SpacecraftFilter,
+    SpacecraftFlightFilter,
 )
-from launchlibrary.spacecraft.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily
+from launchlibrary.spacecraft.models import (
+    Spacecraft,
+    SpacecraftConfig,
+    SpacecraftConfigFamily,
+    SpacecraftFlight,
+)
 from launchlibrary.spacecraft.serializers import (
     SpacecraftConfigDetailedSerializer,
     SpacecraftConfigFamilyEndpointDetailedSerializer,
@@ -12,8 +18,10 @@ from launchlibrary.spacecraft.serializers import (
     SpacecraftConfigFamilyNormalSerializer,
     SpacecraftConfigNormalSerializer,
     SpacecraftEndpointDetailedSerializer,
+    SpacecraftFlightNormalSerializer,
     SpacecraftNormalSerializer,
 )
+from launchlibrary.stations.serializers import SpacecraftFlightDetailedSerializer
 
 spacecraft = register(
     Endpoint(
@@ -80,5 +88,20 @@ spacecraft_configuration_families = register(
             search="Northrop",
             ordering="name",
         ),
+    )
+)
+
+spacecraft_flights = register(
+    Endpoint(
+        path="spacecraft_flights",
+        queryset=SpacecraftFlight.objects.all(),
+        modes={
+            "normal": SpacecraftFlightNormalSerializer,
+            "detailed": SpacecraftFlightDetailedSerializer,
+        },
+        detail_mode="detailed",
+        list_schema="PolymorphicSpacecraftFlightEndpoint",
+        filterset=SpacecraftFlightFilter,
+        examples=Examples(mode="detailed", filter="spacecraft=289"),
     )
 )

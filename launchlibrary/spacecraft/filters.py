@@ -1,5 +1,10 @@
 from launchlibrary.api.filters import EXACT, LL2FilterSet
-from launchlibrary.spacecraft.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily
+from launchlibrary.spacecraft.models import (
+    Spacecraft,
+    SpacecraftConfig,
+    SpacecraftConfigFamily,
+    SpacecraftFlight,
+)
 
 
 class SpacecraftFilter(LL2FilterSet):
@@ -32,3 +37,9 @@ class SpacecraftConfigFamilyFilter(LL2FilterSet):
             "manufacturer": EXACT,
             "name": EXACT,
         }
+
+
+class SpacecraftFlightFilter(LL2FilterSet):
+    class Meta:
+        model = SpacecraftFlight
+        fields = {"spacecraft": EXACT}

@@ -10,7 +10,7 @@ from launchlibrary.api.fields import (
 from launchlibrary.api.serializers import ModelSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.landings.serializers import LandingSerializer
-from launchlibrary.launches.serializers import LaunchNormalSerializer
+from launchlibrary.launches.serializers import LaunchMiniSerializer, LaunchNormalSerializer
 from launchlibrary.spacecraft.models import (
     Spacecraft,
     SpacecraftConfig,
@@ -182,14 +182,15 @@ class SpacecraftDetailedSerializer(SpacecraftNormalSerializer):
     spacecraft_config = SpacecraftConfigDetailedSerializer()
 
 
-class SpacecraftFlightNormalSerializer(ModelSerializer):
+class SpacecraftFlightMiniSerializerNoLanding(ModelSerializer):
+    """A flight as its landing prints it in list mode. A flight prints the launch of the
+    rocket that carried it."""
+
     url = ResourceUrlField(SpacecraftFlight.ll2_resource)
     spacecraft = SpacecraftNormalSerializer()
-    launch = LaunchNormalSerializer(source="rocket.launch")
-    landing = LandingSerializer()
+    launch = LaunchMiniSerializer(source="rocket.launch")
     duration = ISODurationField()
     turn_around_time = ISODurationField()
-    response_mode = ResponseModeField("normal")
 
     class Meta:
         model = SpacecraftFlight
@@ -200,11 +201,43 @@ class SpacecraftFlightNormalSerializer(ModelSerializer):
             "mission_end",
             "spacecraft",
             "launch",
+            "duration",
+            "turn_around_time",
+        ]
+
+
+class SpacecraftFlightMiniSerializer(SpacecraftFlightMiniSerializerNoLanding):
+    landing = LandingSerializer()
+
+    class Meta(SpacecraftFlightMiniSerializerNoLanding.Meta):
+        fields = [
+            "id",
+            "url",
+            "destination",
+            "mission_end",
+            "spacecraft",
+            "launch",
             "landing",
             "duration",
             "turn_around_time",
-            "response_mode",
         ]
+
+
+class SpacecraftFlightNormalSerializerNoLanding(SpacecraftFlightMiniSerializerNoLanding):
+    """A flight as its landing prints it in normal mode."""
+
+    launch = LaunchNormalSerializer(source="rocket.launch")
+    response_mode = ResponseModeField("normal")
+
+    class Meta(SpacecraftFlightMiniSerializerNoLanding.Meta):
+        fields = [*SpacecraftFlightMiniSerializerNoLanding.Meta.fields, "response_mode"]
+
+
+class SpacecraftFlightNormalSerializer(SpacecraftFlightNormalSerializerNoLanding):
+    landing = LandingSerializer()
+
+    class Meta(SpacecraftFlightNormalSerializerNoLanding.Meta):
+        fields = [*SpacecraftFlightMiniSerializer.Meta.fields, "response_mode"]
 
 
 class SpacecraftEndpointDetailedSerializer(SpacecraftDetailedSerializer):

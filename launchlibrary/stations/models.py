@@ -98,6 +98,12 @@ class DockingLocation(models.Model):
         SpacecraftConfig, on_delete=models.SET_NULL, null=True, blank=True
     )
     payload = models.ForeignKey(Payload, on_delete=models.SET_NULL, null=True, blank=True)
+    # The location's place in its station's list: LL2 lists a station's docking locations
+    # in an order of its own, which the importer keeps (see `ll2_list_position`); locations
+    # added here come last.
+    position = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    ll2_list_position = "position"
 
     def __str__(self) -> str:
         return self.name
@@ -163,3 +169,17 @@ class DockingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.flight_vehicle_chaser or self.space_station_chaser} at {self.docking}"
+
+    def save(self, *args, **kwargs) -> None:
+        # A docking at a station's docking location targets that station. LL2's station
+        # responses nest the dockings at each location without saying so.
+        if self.space_station_target_id is None and self.docking_location_id is not None:
+            self.space_station_target_id = (
+                DockingLocation.objects.filter(pk=self.docking_location_id)
+                .values_list("spacestation_id", flat=True)
+                .first()
+            )
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and self.space_station_target_id is not None:
+                kwargs["update_fields"] = {*update_fields, "space_station_target"}
+        super().save(*args, **kwargs)
