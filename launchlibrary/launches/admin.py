@@ -3,7 +3,10 @@
 import uuid
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
+from django.utils import timezone
 
 from launchlibrary.launches.models import (
     FirstStageType,
@@ -31,6 +34,8 @@ from launchlibrary.launches.models import (
     VidURL,
     VidURLType,
 )
+from launchlibrary.launches.recompute import held_history
+from launchlibrary.launches.recompute import recompute as recompute_launch_figures
 from launchlibrary.spacecraft.admin import SpacecraftHistoryAdmin
 
 admin.site.register(
@@ -203,5 +208,38 @@ class LaunchAdmin(SpacecraftHistoryAdmin):
         return {"id": uuid.uuid4(), **super().get_changeform_initial_data(request)}
 
     def get_readonly_fields(self, request: HttpRequest, obj: Launch | None = None) -> list:
-        # A changed primary key would save a copy under the new id.
-        return ["id"] if obj else []
+        # A changed primary key would save a copy under the new id; `last_updated` is set
+        # by the edit itself (see `save_model`).
+        return ["id", "last_updated"] if obj else ["last_updated"]
+
+    def save_model(self, request: HttpRequest, obj: Launch, form: ModelForm, change: bool) -> None:
+        # `last_updated` says when the launch last changed, as on LL2: an imported launch
+        # keeps the moment LL2 printed, an edit that changes anything makes it now.
+        if not change or form.has_changed():
+            obj.last_updated = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    # A launch's NET, pad, provider, mission and status place it, and the launches it
+    # passes, in the attempt counts, pad turnarounds and pad figures: they are recomputed
+    # once the edit is saved, in its transaction, read against the history as it was before
+    # (see launchlibrary/launches/recompute.py).
+
+    def save_form(self, request: HttpRequest, form: ModelForm, change: bool) -> Launch:
+        form.launch_history_before = held_history()
+        return super().save_form(request, form, change)
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: list, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        recompute_launch_figures(before=form.launch_history_before)
+
+    def delete_model(self, request: HttpRequest, obj: Launch) -> None:
+        before = held_history()
+        super().delete_model(request, obj)
+        recompute_launch_figures(before=before)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        before = held_history()
+        super().delete_queryset(request, queryset)
+        recompute_launch_figures(before=before)

@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 from django.core.management.base import BaseCommand
 from django.utils.dateparse import parse_datetime
 
-from launchlibrary.spacecraft.recompute import recompute
+from launchlibrary.launches import recompute as launches
+from launchlibrary.spacecraft import recompute as spacecraft
 
 
 def instant(text: str) -> datetime:
@@ -20,7 +21,9 @@ def instant(text: str) -> datetime:
 class Command(BaseCommand):
     help = (
         "Recompute spacecraft figures (time in space and docked, flight and mission-end "
-        "counts, fastest turnaround, in space) and flight durations from their history."
+        "counts, fastest turnaround, in space) and flight durations from their history, "
+        "and launch figures (launch attempt counts, pad turnaround) and pad figures "
+        "(launch counts, fastest turnaround) from the launches held."
     )
 
     def add_arguments(self, parser) -> None:
@@ -28,5 +31,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, at: datetime | None = None, **options) -> None:
         at = at or datetime.now(UTC)
-        changed = recompute(at)
-        self.stdout.write(f"recomputed as of {at.isoformat()}: {changed} rows changed")
+        crafts = spacecraft.recompute(at)
+        # Launch figures number launches by NET and status, whatever the clock says.
+        launch_rows = launches.recompute()
+        self.stdout.write(
+            f"recomputed as of {at.isoformat()}: {crafts + launch_rows} rows changed "
+            f"({crafts} of spacecraft and flights, {launch_rows} of launches and pads)"
+        )
