@@ -13,6 +13,8 @@ server over loopback with wrk and writes benchmarks/results.md:
 (a) and (b) run again with `Accept-Encoding: br` and `gzip` on the fast path, and
 benchmarks/http_costs.py adds what compression and the browsable page cost in process, and
 benchmarks/rename_cost.py what renaming an agency embedded by 1,000 configurations costs.
+Last, benchmarks/launches.py measures the launches at launch-day load (100,000 of them,
+`--launches`) and adds its section.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ RESULTS = ROOT / "benchmarks" / "results.md"
 BIN = Path(sys.executable).parent
 ORDERINGS = ["flights_count", "id", "mission_ends_count", "time_docked", "time_in_space"]
 FIRST_CLONE_ID = 10_000_000  # as scale_dataset numbers its clones
+# The options of the load, the same for the spacecraft and for the launches.
+LOAD_OPTIONS = ("seconds", "warm_up", "rounds", "connections", "threads", "workers")
 PAGE = "/2.3.0/spacecraft/?limit=100&mode=detailed"
 BROWSABLE_PAGE = "/2.3.0/spacecraft/?format=api"
 # (b) with pages of the bundled data's size (28), so that both sizes serve the same bytes.
@@ -129,8 +133,9 @@ def manage(database_url: str, *args: str) -> None:
     )
 
 
-def database(name: str, spacecraft: int | None) -> str:
-    """A SQLite database of the bundled data, grown to `spacecraft` if given; built once."""
+def database(name: str, spacecraft: int | None, launches: int | None = None) -> str:
+    """A SQLite database of the bundled data, grown to `spacecraft` and to `launches` if
+    given; built once."""
     path = WORK / f"{name}.sqlite3"
     url = f"sqlite:///{path}"
     marker = path.with_suffix(".ready")
@@ -141,6 +146,8 @@ def database(name: str, spacecraft: int | None) -> str:
         manage(url, "import_ll2", *sorted(str(p) for p in (ROOT / "data").glob("*.json")))
         if spacecraft:
             manage(url, "scale_dataset", "--spacecraft", str(spacecraft))
+        if launches:
+            manage(url, "scale_dataset", "--launches", str(launches))
         marker.touch()
     return url
 
@@ -158,8 +165,11 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
 
 
 @contextmanager
-def app_server(kind: str, database_url: str, read_path: str, workers: int) -> Iterator[tuple]:
-    """`make serve`'s server (granian), or gunicorn for comparison; yields (url, pid)."""
+def app_server(
+    kind: str, database_url: str, read_path: str, workers: int, ready_path: str = PAGE
+) -> Iterator[tuple]:
+    """`make serve`'s server (granian), or gunicorn for comparison, up once it answers
+    `ready_path`; yields (url, pid)."""
     port = free_port()
     if kind == "granian":
         command = [str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1"]
@@ -174,7 +184,7 @@ def app_server(kind: str, database_url: str, read_path: str, workers: int) -> It
     server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(url + PAGE)
+        wait_until_up(url + ready_path)
         yield url, server.pid
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -422,6 +432,7 @@ def report(measures: list[Measure], facts: dict, args) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spacecraft", type=int, default=10_000)
+    parser.add_argument("--launches", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--warm-up", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=3)
@@ -449,6 +460,12 @@ def main() -> None:
     RESULTS.write_text(report(measures, facts, args) + "\n" + in_process)
     (WORK / "results.json").write_text(json.dumps([m.__dict__ for m in measures], indent=2))
     print(f"written {RESULTS.relative_to(ROOT)}")
+    # The launches' section, added to the file by benchmarks/launches.py itself.
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "launches.py"), "--launches", str(args.launches)]
+        + [f"--{name.replace('_', '-')}={getattr(args, name)}" for name in LOAD_OPTIONS],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

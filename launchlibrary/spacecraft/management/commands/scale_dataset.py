@@ -1,4 +1,5 @@
 import random
+import time
 import uuid
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,6 +9,8 @@ from tqdm import tqdm
 
 from launchlibrary.api.prefetch import eager
 from launchlibrary.ingest.importer import Importer
+from launchlibrary.launches.clones import NothingToClone, grow_launches
+from launchlibrary.launches.models import Launch
 from launchlibrary.spacecraft.models import Spacecraft
 from launchlibrary.spacecraft.serializers import SpacecraftEndpointDetailedSerializer
 
@@ -19,15 +22,41 @@ FIRST_ID = 10_000_000
 class Command(BaseCommand):
     help = (
         "Grow the database to N spacecraft, cloning the stored ones (with their "
-        "configurations, flights and launches) under new ids through the importer, so "
-        "documents are rendered as for any import. For benchmarks."
+        "configurations, flights and launches), and to N launches, cloning the stored ones "
+        "(with their rockets, missions, stages and flights), under new ids through the "
+        "importer, so documents are rendered as for any import. For benchmarks."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--spacecraft", type=int, required=True, metavar="N")
+        parser.add_argument("--spacecraft", type=int, metavar="N")
+        parser.add_argument("--launches", type=int, metavar="N")
         parser.add_argument("--seed", type=int, default=2300)
 
-    def handle(self, *args, spacecraft: int, seed: int, **options) -> None:
+    def handle(
+        self, *args, spacecraft: int | None, launches: int | None, seed: int, **options
+    ) -> None:
+        if spacecraft is None and launches is None:
+            raise CommandError("give --spacecraft N, --launches N or both")
+        if spacecraft is not None:
+            self.grow_spacecraft(spacecraft, seed)
+        if launches is not None:
+            self.grow_launches(launches, seed)
+
+    def grow_launches(self, launches: int, seed: int) -> None:
+        started = time.monotonic()
+        try:
+            with tqdm(total=max(0, launches - Launch.objects.count()), desc="launches") as bar:
+                for imported in grow_launches(launches, seed):
+                    bar.update(imported)
+        except NothingToClone as error:
+            raise CommandError(str(error)) from None
+        seconds = time.monotonic() - started
+        self.stdout.write(
+            f"{Launch.objects.count()} launches"
+            + (f", {bar.n / seconds:.0f} imported a second" if bar.n else "")
+        )
+
+    def grow_spacecraft(self, spacecraft: int, seed: int) -> None:
         templates = list(
             eager(Spacecraft.objects.filter(pk__lt=FIRST_ID), SpacecraftEndpointDetailedSerializer)
         )
