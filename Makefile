@@ -54,10 +54,13 @@ redis:
 	@command -v redis-server >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server)
 
+# --dist worksteal: each process starts on its half of the tests, in order (tests sharing a
+# server stay together), and one done first takes over half of what another has left. Not
+# loadscope or loadgroup: they key tests by id, and tests/test_fuzz.py's share one.
 test: $(VENV)/.installed browser redis
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n $(TEST_WORKERS) -m "not serial"
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal -m "not serial"
 	$(BIN)/pytest -m serial
 
 lint: $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""A real server, set up as `make run` sets it up, and a headless Chromium to drive it."""
+"""A real server, as `make run` starts it, and a headless Chromium to drive it."""
 
 import os
 import shutil
@@ -13,7 +13,6 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from tests.conftest import BUNDLED_FILES
 from tests.servers import MANAGE, free_port, stop
 
 CHROMIUM = shutil.which("chromium")
@@ -23,15 +22,6 @@ needs_chromium = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"),
     reason="Chromium is not installed here (`make test` installs it)",
 )
-
-
-def bundled_database(folder: Path) -> dict[str, str]:
-    """The environment of a new SQLite database in `folder`, migrated and loaded with the
-    bundled data through the same commands as `make run`."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}
-    subprocess.run([*MANAGE, "migrate", "--noinput", "-v", "0"], env=env, check=True)
-    subprocess.run([*MANAGE, "import_ll2", *map(str, BUNDLED_FILES)], env=env, check=True)
-    return env
 
 
 @contextmanager

@@ -4,9 +4,11 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from rest_framework.test import APIClient
+from django.db import connections
+from rest_framework.test import APIClient, ForceAuthClientHandler
 
 from launchlibrary.accounts.authentication import recent_keys
 from launchlibrary.readpath import responses
@@ -40,6 +42,35 @@ def pytest_configure(config) -> None:
 
         default = settings.CACHES["default"]
         default["KEY_PREFIX"] = f"{default.get('KEY_PREFIX', '')}{worker}"
+
+
+def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
+    """`-m serial` alone (`make test`'s second run) imports only the test modules that mark
+    tests `serial`: importing the others would cost seconds (tests/test_fuzz.py builds its
+    cases as it is collected) to deselect all they hold."""
+    if (
+        config.getoption("markexpr") == "serial"
+        and collection_path.suffix == ".py"
+        and collection_path.name.startswith("test_")
+        and "mark.serial" not in collection_path.read_text()
+    ):
+        return True
+    return None  # other plugins' say, as if this hook were not here
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's order, which puts tests without `db` last
+def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
+    """Tests marked `standalone` read no database of the run's (they make SQLite databases
+    of their own): a run on another database skips them, as the SQLite run has run them.
+    There they come first: they start servers and commands, the suite's longest tests;
+    begun first, none is left running in one test process while the others have finished."""
+    if connections["default"].vendor != "sqlite":
+        skip = pytest.mark.skip(reason="standalone: the run on SQLite runs it")
+        for item in items:
+            if item.get_closest_marker("standalone"):
+                item.add_marker(skip)
+        return
+    items.sort(key=lambda item: item.get_closest_marker("standalone") is None)
 
 
 @pytest.fixture(scope="session")
@@ -76,9 +107,52 @@ def fresh_response_cache():
     as_another_worker()
 
 
+@pytest.fixture(scope="session")
+def server_databases(tmp_path_factory):
+    """New SQLite databases for real servers, copied from templates the run makes once
+    (tests/servers.py), in a folder its test processes share."""
+    from tests.servers import ServerDatabases  # which imports this module
+
+    folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = folder.parent  # the run's, above each process's own
+    return ServerDatabases(folder)
+
+
+class ReusedMiddlewareHandler(ForceAuthClientHandler):
+    """A test client's handler that takes the middleware an earlier one built under the same
+    settings, as a server's worker builds it once for all the requests it serves. Building it
+    costs about 10 ms (WhiteNoise lists every static file): as much as a cheap test's
+    requests, once per test otherwise."""
+
+    built: dict[tuple[str, bool], tuple] = {}
+
+    def load_middleware(self, is_async: bool = False) -> None:
+        # Middleware read settings as they are built: what they hold follows from these.
+        key = repr(
+            sorted((name, getattr(settings, name)) for name in dir(settings) if name.isupper())
+        )
+        if (key, is_async) not in self.built:
+            super().load_middleware(is_async)
+            self.built[key, is_async] = (
+                self._view_middleware,
+                self._template_response_middleware,
+                self._exception_middleware,
+                self._middleware_chain,
+            )
+        (
+            self._view_middleware,
+            self._template_response_middleware,
+            self._exception_middleware,
+            self._middleware_chain,
+        ) = self.built[key, is_async]
+
+
 @pytest.fixture
 def client(db) -> APIClient:
-    return APIClient()
+    client = APIClient()
+    client.handler = ReusedMiddlewareHandler(enforce_csrf_checks=False)
+    return client
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
-"""Real servers for tests: granian subprocesses, as `make serve` runs them."""
+"""Real servers for tests: granian subprocesses, as `make serve` runs them, and SQLite
+databases of their own."""
 
+import fcntl
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -8,16 +11,18 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 from typing import IO
 
-from tests.conftest import REPO
+from tests.conftest import BUNDLED_FILES, REPO, SEED_DATA_FILES
 
 MANAGE = [sys.executable, str(REPO / "manage.py")]
+# A worker starts in seconds, more while the tests beside it keep the cores busy.
+STARTS_WITHIN_SECONDS = 60
 
 
 @dataclass
@@ -51,24 +56,79 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def migrated_sqlite(folder: Path) -> str:
-    """The URL of a new, migrated (and empty) SQLite database."""
-    folder.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{folder / 'db.sqlite3'}"
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def manage(database: Path, *args: str) -> None:
+    """A management command run on an SQLite database, as a user runs it; what it reports
+    (its standard output) is not shown, its errors are."""
     subprocess.run(
-        [*MANAGE, "migrate", "--noinput", "-v", "0"],
-        env={**os.environ, "DATABASE_URL": url},
+        [*MANAGE, *args],
+        env={**os.environ, "DATABASE_URL": sqlite_url(database)},
+        stdout=subprocess.DEVNULL,
         check=True,
     )
-    return url
+
+
+class ServerDatabases:
+    """New SQLite databases for real servers and commands, each a copy of a template the
+    test run makes once, through the commands a user runs (`migrate`, `import_ll2`): a
+    migration of every app takes seconds, a copy none. The run's test processes share
+    `folder`; the first to need a template makes it while the others wait."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def migrated(self, folder: Path) -> str:
+        """The URL of a new, migrated (and empty) database in `folder`."""
+        return self._copy("migrated", self._migrate, folder)
+
+    def seeded(self, folder: Path) -> str:
+        """The URL of a new database in `folder` holding the seed pages' 20 spacecraft, their
+        documents rendered."""
+        return self._copy("seeded", self._import(SEED_DATA_FILES), folder)
+
+    def bundled(self, folder: Path) -> str:
+        """The URL of a new database in `folder` holding the bundled data."""
+        return self._copy("bundled", self._import(BUNDLED_FILES), folder)
+
+    def _migrate(self, path: Path) -> None:
+        manage(path, "migrate", "--noinput", "-v", "0")
+
+    def _import(self, files: list[Path]) -> Callable[[Path], None]:
+        def make(path: Path) -> None:
+            shutil.copyfile(self._template("migrated", self._migrate), path)
+            manage(path, "import_ll2", *map(str, files))
+
+        return make
+
+    def _template(self, name: str, make: Callable[[Path], None]) -> Path:
+        template = self.folder / f"{name}.sqlite3"
+        with (self.folder / f"{name}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not template.exists():
+                # Made aside and renamed: a template is whole or absent, even after a failure.
+                making = self.folder / f"{name}.making.sqlite3"
+                making.unlink(missing_ok=True)
+                make(making)
+                making.rename(template)
+        return template
+
+    def _copy(self, name: str, make: Callable[[Path], None], folder: Path) -> str:
+        folder.mkdir(parents=True, exist_ok=True)
+        database = folder / "db.sqlite3"
+        shutil.copyfile(self._template(name, make), database)
+        return sqlite_url(database)
 
 
 @contextmanager
 def app_server(
-    env: dict[str, str], output: IO[bytes] | None = None, workers: int = 2
+    env: dict[str, str], output: IO[bytes] | None = None, workers: int = 1
 ) -> Iterator[str]:
     """A server with `workers` worker processes on `env` (over this process's environment),
-    answering at the URL it yields. Its output goes to `output`, or where the test's goes."""
+    answering at the URL it yields. Its output goes to `output`, or where the test's goes.
+    One worker unless what is tested spans several: each more starts the app again."""
     port = free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "granian"), "--interface", "wsgi"]
@@ -84,16 +144,17 @@ def app_server(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        deadline = time.monotonic() + STARTS_WITHIN_SECONDS
+        while True:
             try:
                 fetch(f"{url}/health")
                 break
             except OSError:  # refused, or reset while the server starts
                 if server.poll() is not None:
                     raise RuntimeError("the server exited") from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the server did not start") from None
                 time.sleep(0.05)
-        else:
-            raise RuntimeError("the server did not start")
         yield url
     finally:
         stop(server)

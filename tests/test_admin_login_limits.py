@@ -21,10 +21,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 import launchlibrary.urls
 from launchlibrary.accounts.models import ApiKey
 from tests.browser import chromium, needs_chromium
-from tests.servers import MANAGE, app_server, migrated_sqlite
-
-# Bounded in time (a cool-off of seconds): measured alone, not beside other tests.
-pytestmark = pytest.mark.serial
+from tests.servers import MANAGE, app_server
 
 FAILURES = 3
 COOL_OFF_SECONDS = 5
@@ -38,11 +35,11 @@ LOCKOUT_LOG = "Admin logins locked out"
 
 
 @pytest.fixture(scope="module")
-def server_env(tmp_path_factory) -> dict[str, str]:
+def server_env(tmp_path_factory, server_databases) -> dict[str, str]:
     """A database with two librarians, and the environment of a server on it: a short
     cool-off, and the admin at a prefix of its own."""
     env = {
-        "DATABASE_URL": migrated_sqlite(tmp_path_factory.mktemp("logins")),
+        "DATABASE_URL": server_databases.migrated(tmp_path_factory.mktemp("logins")),
         "NUM_PROXIES": "1",
         "LL2_ADMIN_LOGIN_FAILURES": str(FAILURES),
         "LL2_ADMIN_LOCKOUT_SECONDS": str(COOL_OFF_SECONDS),
@@ -100,9 +97,17 @@ def wait_out_the_cool_off() -> None:
     time.sleep(COOL_OFF_SECONDS + 1)
 
 
+# Bounded in time (a cool-off of seconds): measured alone, not beside other tests.
+serial = pytest.mark.serial
+# On a database of their own: the run's plays no part.
+standalone = pytest.mark.standalone
+
+
 @needs_chromium
+@serial
+@standalone
 def test_failed_logins_lock_the_account_even_from_another_address(server_env, browser, capfd):
-    with app_server(server_env) as server:
+    with app_server(server_env, workers=2) as server:
         attempts = [
             log_in(browser, server, "ada", "wrong", "198.51.100.1") for _ in range(FAILURES)
         ]
@@ -118,8 +123,10 @@ def test_failed_logins_lock_the_account_even_from_another_address(server_env, br
 
 
 @needs_chromium
+@serial
+@standalone
 def test_failed_logins_lock_the_address_even_for_another_account(server_env, browser, capfd):
-    with app_server(server_env) as server:
+    with app_server(server_env, workers=2) as server:
         attempts = [
             log_in(browser, server, f"guess{n}", "wrong", "203.0.113.9") for n in range(FAILURES)
         ]

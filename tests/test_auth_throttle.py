@@ -19,7 +19,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from launchlibrary.accounts.models import ApiKey
-from tests.servers import MANAGE, app_server, fetch, migrated_sqlite
+from tests.servers import MANAGE, app_server, fetch
 
 LIST = "/2.3.0/spacecraft/"
 THROTTLE = "/2.3.0/api-throttle/"
@@ -202,7 +202,8 @@ def test_a_bad_anonymous_rate_is_refused_at_start(settings):
     assert errors() == ["accounts.E001"]
 
 
-# Two real servers sharing one Redis
+# Two real servers sharing one Redis, on a database of their own: the run's plays no part.
+standalone = pytest.mark.standalone
 
 
 @pytest.fixture(scope="module")
@@ -221,19 +222,20 @@ def shared_redis() -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def two_servers(tmp_path_factory, shared_redis):
+def two_servers(tmp_path_factory, server_databases, shared_redis):
     """Two servers of two workers each, one SQLite database and one Redis between them."""
     redis_url, prefix = shared_redis
     env = {
-        "DATABASE_URL": migrated_sqlite(tmp_path_factory.mktemp("two-servers")),
+        "DATABASE_URL": server_databases.migrated(tmp_path_factory.mktemp("two-servers")),
         "REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": prefix,
         "LL2_ANON_RATE": "15/hour",
     }
-    with app_server(env) as first, app_server(env) as second:
+    with app_server(env, workers=2) as first, app_server(env, workers=2) as second:
         yield env, [first, second]
 
 
+@standalone
 def test_anonymous_limit_holds_across_servers(two_servers, shared_redis):
     _env, servers = two_servers
     answers = [fetch(f"{servers[n % 2]}{LIST}?format=json") for n in range(15)]
@@ -249,6 +251,7 @@ def test_anonymous_limit_holds_across_servers(two_servers, shared_redis):
     assert redis.Redis.from_url(redis_url).exists(f"{prefix}:1:throttle_ll2_127.0.0.1")
 
 
+@standalone
 def test_key_limit_holds_across_servers_under_concurrency(two_servers):
     """150 requests on 16 connections at once, spread over two servers of two workers each:
     exactly 100 are answered, the rest refused."""

@@ -1,18 +1,21 @@
 """The browsable API in a real browser, against a real server started as `make run` starts it."""
 
 import json
+import os
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.browser import bundled_database, chromium, needs_chromium, runserver
+from tests.browser import chromium, needs_chromium, runserver
 
-pytestmark = needs_chromium
+# A server on the bundled data, a database of its own: the run's plays no part.
+pytestmark = [needs_chromium, pytest.mark.standalone]
 
 
 @pytest.fixture(scope="module")
-def server_url(tmp_path_factory):
-    with runserver(bundled_database(tmp_path_factory.mktemp("browser"))) as url:
+def server_url(tmp_path_factory, server_databases):
+    database = server_databases.bundled(tmp_path_factory.mktemp("browser"))
+    with runserver({**os.environ, "DATABASE_URL": database}) as url:
         yield url
 
 

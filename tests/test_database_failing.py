@@ -23,9 +23,6 @@ from launchlibrary.resilience import database_failing
 from tests.failures import Log, database_url, timed
 from tests.servers import app_server, fetch, free_port
 
-# Bounded in time (/health within seconds): measured alone, not beside other tests.
-pytestmark = pytest.mark.serial
-
 HELD = ["/2.3.0/spacecraft/?format=json", "/2.3.0/config/orbits/?format=json"]
 # A listing no worker served, so holds neither its response nor its rows.
 NEVER_SERVED = "/2.3.0/spacecraft/?format=json&search=never-{}"
@@ -128,6 +125,8 @@ def failing_database(tmp_path, db):
         pytest.skip(f"no way to make a {connection.vendor} database fail here")
 
 
+# Bounded in time, but by seconds where each answer takes milliseconds (a refused connection
+# or a missing file fails at once): beside other tests as well as alone.
 def test_pages_held_are_served_and_the_rest_answers_503(tmp_path, failing_database):
     env, database = failing_database
     log = Log(tmp_path / "server.log")

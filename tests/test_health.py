@@ -9,7 +9,7 @@ import uuid
 import pytest
 import redis
 
-from tests.servers import app_server, fetch, free_port, migrated_sqlite
+from tests.servers import app_server, fetch, free_port
 
 
 def test_healthy(client):
@@ -24,9 +24,13 @@ def test_only_reads(client):
     assert client.post("/health").status_code == 405
 
 
+# Real servers on a database of their own, or none: the run's database plays no part.
+standalone = pytest.mark.standalone
+
+
 @pytest.fixture(scope="module")
-def database_url(tmp_path_factory) -> str:
-    return migrated_sqlite(tmp_path_factory.mktemp("health"))
+def database_url(tmp_path_factory, server_databases) -> str:
+    return server_databases.migrated(tmp_path_factory.mktemp("health"))
 
 
 def health_of(env: dict[str, str]) -> tuple[int, dict]:
@@ -35,6 +39,7 @@ def health_of(env: dict[str, str]) -> tuple[int, dict]:
     return answer.status, json.loads(answer.body)
 
 
+@standalone
 def test_healthy_with_redis(database_url):
     redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     try:
@@ -49,11 +54,13 @@ def test_healthy_with_redis(database_url):
     assert health_of(env) == (200, {"database": "ok", "cache": "ok"})
 
 
+@standalone
 def test_unreachable_cache_answers_503(database_url):
     env = {"DATABASE_URL": database_url, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
     assert health_of(env) == (503, {"database": "ok", "cache": "error"})
 
 
+@standalone
 def test_unreachable_cache_still_serves_pages_uncounted(database_url):
     env = {
         "DATABASE_URL": database_url,
@@ -70,6 +77,7 @@ def test_unreachable_cache_still_serves_pages_uncounted(database_url):
     assert health.status == 503
 
 
+@standalone
 def test_unreachable_database_answers_503():
     env = {"DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/ll2"}
     assert health_of(env) == (503, {"database": "error", "cache": "ok"})

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import brotli
@@ -15,8 +16,8 @@ import pytest
 from launchlibrary.api import compression
 from launchlibrary.readpath import responses
 from launchlibrary.spacecraft.models import Spacecraft
-from tests.conftest import SEED_DATA_FILES, SPEC, as_another_worker
-from tests.servers import MANAGE, Answer, app_server, migrated_sqlite
+from tests.conftest import REPO, SPEC, as_another_worker
+from tests.servers import Answer, app_server
 
 LIST = "/2.3.0/spacecraft/"
 PAGE = {"format": "json", "limit": 100, "mode": "detailed"}
@@ -106,6 +107,7 @@ def test_listed_origins_alone_are_allowed_and_echoed(client, settings):
     assert "Access-Control-Allow-Origin" not in other
 
 
+@pytest.mark.standalone  # settings alone: the run's database plays no part
 @pytest.mark.parametrize(
     ("value", "allowed_all", "origins"),
     [
@@ -118,12 +120,13 @@ def test_cors_allowed_origins_from_the_environment(value, allowed_all, origins):
     env = {name: v for name, v in os.environ.items() if name != "CORS_ALLOWED_ORIGINS"}
     if value is not None:
         env["CORS_ALLOWED_ORIGINS"] = value
+    # The settings module as Django reads it, in a process of its own: no app is started.
     code = (
-        "from django.conf import settings as s; import json; "
+        "import json; from launchlibrary import settings as s; "
         "print(json.dumps([s.CORS_ALLOW_ALL_ORIGINS, s.CORS_ALLOWED_ORIGINS]))"
     )
     shown = subprocess.run(
-        [*MANAGE, "shell", "-c", code], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True
     )
     assert json.loads(shown.stdout.splitlines()[-1]) == [allowed_all, origins]
 
@@ -272,17 +275,10 @@ def test_api_throttle_schema_is_the_specs(client):
 # Real servers, as `make serve` runs them
 
 
-@pytest.fixture(scope="module")
-def seeded_database(tmp_path_factory) -> str:
+@pytest.fixture
+def seeded_database(tmp_path, server_databases) -> str:
     """A SQLite database of the seed pages' 20 spacecraft, their documents rendered."""
-    url = migrated_sqlite(tmp_path_factory.mktemp("http"))
-    subprocess.run(
-        [*MANAGE, "import_ll2", *map(str, SEED_DATA_FILES)],
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        check=True,
-    )
-    return url
+    return server_databases.seeded(tmp_path)
 
 
 def ask(url: str, method: str = "GET", headers: dict[str, str] | None = None) -> Answer:
@@ -297,6 +293,7 @@ def ask(url: str, method: str = "GET", headers: dict[str, str] | None = None) ->
         server.close()
 
 
+@pytest.mark.standalone  # a server on a database of its own: the run's plays no part
 @pytest.mark.parametrize("read_path", ["fast", "live"])
 def test_a_real_server_answers_preflights_and_compresses(seeded_database, read_path):
     env = {"DATABASE_URL": seeded_database, "LL2_READ_PATH": read_path}

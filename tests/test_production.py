@@ -4,9 +4,11 @@ for, and reads go to replicas when there are any."""
 import json
 import os
 import secrets
-import shutil
+import sqlite3
 import subprocess
+from contextlib import closing
 
+import pytest
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 
@@ -14,8 +16,7 @@ from launchlibrary.accounts.models import ApiKey
 from launchlibrary.readpath.models import DataVersion, Document
 from launchlibrary.replicas import ReplicaRouter
 from launchlibrary.spacecraft.models import Spacecraft
-from tests.conftest import SEED_DATA_FILES
-from tests.servers import MANAGE, app_server, fetch, migrated_sqlite
+from tests.servers import MANAGE, app_server, fetch
 
 PRODUCTION = {"SECRET_KEY": secrets.token_urlsafe(50), "LL2_HTTPS": "1", "DEBUG": ""}
 
@@ -27,10 +28,16 @@ def deploy_check(env: dict[str, str]) -> str:
     return checked.stdout + checked.stderr
 
 
+# Settings, and servers on databases of their own: the run's database plays no part.
+standalone = pytest.mark.standalone
+
+
+@standalone
 def test_deploy_check_is_clean_with_production_settings():
     assert "System check identified no issues" in deploy_check({**os.environ, **PRODUCTION})
 
 
+@standalone
 def test_deploy_check_flags_local_defaults():
     local = {name: value for name, value in os.environ.items() if name not in PRODUCTION}
     report = deploy_check({**local, "DEBUG": "1"})
@@ -38,8 +45,13 @@ def test_deploy_check_flags_local_defaults():
         assert f"security.{warning}" in report
 
 
-def test_https_is_enforced_when_asked_for(tmp_path):
-    env = {**PRODUCTION, "DATABASE_URL": migrated_sqlite(tmp_path), "BEHIND_TLS_PROXY": "1"}
+@standalone
+def test_https_is_enforced_when_asked_for(tmp_path, server_databases):
+    env = {
+        **PRODUCTION,
+        "DATABASE_URL": server_databases.migrated(tmp_path),
+        "BEHIND_TLS_PROXY": "1",
+    }
     with app_server(env) as url:
         redirect = fetch(f"{url}/2.3.0/spacecraft/")
         assert redirect.status == 301
@@ -82,20 +94,20 @@ def test_reads_in_a_transaction_stay_on_the_primary(db):
     assert router.db_for_read(Spacecraft) == "default"
 
 
-def test_a_server_reads_from_its_replica(tmp_path):
+def spacecraft_held(url: str) -> int:
+    """How many spacecraft the SQLite database at `url` holds, read from its file."""
+    with closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as database:
+        table = Spacecraft._meta.db_table
+        return database.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+@standalone
+def test_a_server_reads_from_its_replica(tmp_path, server_databases):
     """Spacecraft that only the replica holds are served: the reads went there."""
-    primary = migrated_sqlite(tmp_path)
-    replica = f"sqlite:///{tmp_path / 'replica.sqlite3'}"
-    shutil.copy(tmp_path / "db.sqlite3", tmp_path / "replica.sqlite3")
-    subprocess.run(
-        [*MANAGE, "import_ll2", *map(str, SEED_DATA_FILES)],
-        env={**os.environ, "DATABASE_URL": replica},
-        capture_output=True,
-        check=True,
-    )
+    primary = server_databases.migrated(tmp_path / "primary")
+    replica = server_databases.seeded(tmp_path / "replica")
+    assert (spacecraft_held(primary), spacecraft_held(replica)) == (0, 20)
     page = "/2.3.0/spacecraft/?format=json&limit=1"
     with app_server({"DATABASE_URL": primary, "DATABASE_REPLICA_URLS": replica}) as url:
         assert json.loads(fetch(url + page).body)["count"] == 20
         assert fetch(f"{url}/health").status == 200
-    with app_server({"DATABASE_URL": primary}) as url:
-        assert json.loads(fetch(url + page).body)["count"] == 0

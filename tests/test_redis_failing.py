@@ -11,14 +11,15 @@ import time
 
 import pytest
 
-from tests.failures import Log, RedisServer, database_url, fresh_queries, timed
+from tests.failures import Log, RedisServer, fresh_queries, timed
 from tests.servers import app_server, fetch
 
 pytestmark = [
     # Throughput is compared before and during an outage: measured alone, not beside others.
     pytest.mark.serial,
-    # A Redis outage costs the same whatever database the server reads: measured once, in
-    # the run that configures Redis (`.ci/run`'s second), not again on SQLite.
+    # A Redis outage costs the same whatever database the server reads (an SQLite database of
+    # its own): measured once, in the run that configures Redis (`.ci/run`'s second), not
+    # again on SQLite.
     pytest.mark.skipif(
         not os.environ.get("REDIS_URL"), reason="measured in the run with REDIS_URL set"
     ),
@@ -44,17 +45,17 @@ def redis_server():
 
 
 @pytest.fixture
-def served(tmp_path, redis_server, db):
-    """A server (two workers) on the session's data and the test's Redis, counting every
-    anonymous request against a rate limit, and its log."""
+def served(tmp_path, redis_server, server_databases):
+    """A server (two workers) on the seed pages' spacecraft and the test's Redis, counting
+    every anonymous request against a rate limit, and its log."""
     env = {
-        "DATABASE_URL": database_url(tmp_path),
+        "DATABASE_URL": server_databases.seeded(tmp_path / "database"),
         "REDIS_URL": redis_server.url,
         "LL2_ANON_RATE": "1000000/hour",
         "LL2_REDIS_RETRY_SECONDS": str(RETRY_SECONDS),
     }
     log = Log(tmp_path / "server.log")
-    with log.output() as output, app_server(env, output) as url:
+    with log.output() as output, app_server(env, output, workers=2) as url:
         yield url, log
 
 
