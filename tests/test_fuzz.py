@@ -75,6 +75,22 @@ def fuzzed_document() -> dict:
 HOSTILE_STRINGS = ["\x00", "1\x00", "%", "_", "\\", "'", '"', " ", "\t", "é", "🚀", "x" * 2000]
 HOSTILE_INTEGERS = [-1, 0, 2**31 - 1, 2**31, 2**63 - 1, 2**63, 10**30]
 
+
+def filters_fuzzed_elsewhere() -> list[str]:
+    """The list paths whose filters are an earlier path's (`/launches/upcoming/` and
+    `/previous/` filter as `/launches/` does): the coverage phase, which walks every filter
+    of a path, walks each filter set once, and these get the fuzzing phase alone."""
+    seen: list[type] = []
+    paths = []
+    for path, (endpoint, kind) in SERVED.items():
+        if kind != "list" or endpoint.filterset is None:
+            continue
+        if any(issubclass(endpoint.filterset, earlier) for earlier in seen):
+            paths.append(path)
+        seen.append(endpoint.filterset)
+    return paths
+
+
 CONFIG = schemathesis.Config.from_dict(
     {
         "seed": SEED,
@@ -98,9 +114,17 @@ CONFIG = schemathesis.Config.from_dict(
             "coverage": {"unexpected-methods": []},
             "stateful": {"enabled": False},
         },
+        "operations": [
+            {"include-path": filters_fuzzed_elsewhere(), "phases": {"coverage": {"enabled": False}}}
+        ],
     }
 )
-schema = schemathesis.openapi.from_dict(fuzzed_document(), config=CONFIG).include(path=list(SERVED))
+DOCUMENT = fuzzed_document()
+# Not `include(path=SERVED)`: with per-operation settings in CONFIG, an include would widen
+# the selection rather than narrow it.
+schema = schemathesis.openapi.from_dict(DOCUMENT, config=CONFIG).exclude(
+    path=[path for path in DOCUMENT["paths"] if path not in SERVED]
+)
 
 
 @schema.hook

@@ -164,21 +164,20 @@ def test_a_filtered_page_of_two_stations_is_served_back_whole(client):
     assert same(response.json(), json.loads(path.read_text()))
 
 
-@pytest.mark.parametrize(
-    ("path", "station"),
-    [
-        pytest.param(path, station, id=f"{path.name[:2]}-{station['name']}")
-        for path in (STATIONS_DETAILED, STATIONS_NORMAL)
+@pytest.mark.parametrize("path", [STATIONS_DETAILED, STATIONS_NORMAL], ids=lambda path: path.name)
+def test_the_bundled_data_serves_each_station_as_its_newest_response(client, path):
+    """The bundled data with a station response loaded again last, as the last word on
+    what it nests: the newest responses differ from each other, and from the seed pages,
+    on a few agencies they nest (NASA, CNSA). The ISS and Tiangong have a test of their
+    own, below."""
+    load(path)
+    differ = [
+        station["name"]
         for station in objects_of(path)
         if station["id"] not in (ISS, TIANGONG)
-    ],
-)
-def test_the_bundled_data_serves_each_station_as_its_newest_response(client, path, station):
-    """The bundled data with the station response loaded again last, as the last word on
-    what it nests: the newest responses differ from each other, and from the seed pages,
-    on a few agencies they nest (NASA, CNSA)."""
-    load(path)
-    assert same(served_station(client, station), station)
+        and not same(served_station(client, station), station)
+    ]
+    assert not differ
 
 
 def close_what_ll2_closed() -> None:

@@ -154,19 +154,59 @@ def mark_changed(model: type[models.Model], pks: Iterable) -> None:
     transaction.on_commit(flush)
 
 
-def _roots_of(model: type[models.Model], pks: set) -> dict[SerializerClass, set]:
-    """By schema, the ids of every object whose document embeds the given objects."""
-    roots: dict[SerializerClass, set] = defaultdict(set)
+@cache
+def root_paths(model: type[models.Model]) -> dict[tuple[type[models.Model], str], list]:
+    """Each (model of a schema, ORM path) by which documents embed objects of `model`, with
+    the schemas on that model whose documents do: schemas on one model share most paths
+    (a launch's basic, normal and detailed forms), and each path is followed once."""
+    found: dict[tuple[type[models.Model], str], list] = defaultdict(list)
     for serializer_class in rendered_serializers():
         for path in paths_to_roots(serializer_class).get(model, ()):
+            found[(model_of(serializer_class), path)].append(serializer_class)
+    return dict(found)
+
+
+def _roots_of(changed: dict[type[models.Model], set]) -> dict[SerializerClass, set]:
+    """By schema, the ids of every object whose document embeds the given objects.
+
+    A schema found to need all its objects rendered again (an import into an empty
+    database) follows no more paths: its documents' own objects come first, then the
+    paths, skipping those whose schemas are complete."""
+    roots: dict[SerializerClass, set] = defaultdict(set)
+    for model, pks in changed.items():
+        for (_, path), schemas in root_paths(model).items():
             if path == "pk":
-                roots[serializer_class].update(pks)
+                for serializer_class in schemas:
+                    roots[serializer_class].update(pks)
+    sizes: dict[type[models.Model], int] = {}
+    every_pk: dict[type[models.Model], set] = {}
+
+    def complete(serializer_class: SerializerClass) -> bool:
+        found, model = roots[serializer_class], model_of(serializer_class)
+        if not found:
+            return False
+        if model not in sizes:
+            sizes[model] = model._default_manager.count()
+        if len(found) < sizes[model]:
+            return False
+        # As many as the table holds, but some may be gone (a deleted object's id).
+        if model not in every_pk:
+            every_pk[model] = set(model._default_manager.values_list("pk", flat=True))
+        return found >= every_pk[model]
+
+    for model, pks in changed.items():
+        for (root_model, path), schemas in root_paths(model).items():
+            incomplete = [s for s in schemas if path != "pk" and not complete(s)]
+            if not incomplete:
                 continue
-            manager = model_of(serializer_class)._default_manager
+            manager = root_model._default_manager
+            found = set()
             for batch in chunks(pks):
-                roots[serializer_class].update(
+                found.update(
                     manager.filter(**{f"{path}__in": batch}).values_list("pk", flat=True).distinct()
                 )
+            for serializer_class in incomplete:
+                roots[serializer_class].update(found)
     return roots
 
 
@@ -178,9 +218,8 @@ def flush() -> None:
     if not changed and not roots:
         return
     with transaction.atomic():
-        for model, pks in changed.items():
-            for serializer_class, ids in _roots_of(model, pks).items():
-                roots[serializer_class].update(ids)
+        for serializer_class, ids in _roots_of(changed).items():
+            roots[serializer_class].update(ids)
         for serializer_class, ids in roots.items():
             if ids:
                 render(serializer_class, sorted(ids, key=str))
@@ -229,7 +268,7 @@ def _before_delete(sender, instance, **kwargs) -> None:
     they are found now."""
     if sender not in tracked_models():
         return
-    for serializer_class, ids in _roots_of(sender, {instance.pk}).items():
+    for serializer_class, ids in _roots_of({sender: {instance.pk}}).items():
         pending.roots[serializer_class].update(ids)
     mark_changed(sender, [instance.pk])
 
