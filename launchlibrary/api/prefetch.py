@@ -72,20 +72,19 @@ def nested_relations(serializer: serializers.Serializer, model: type[Model]):
             yield field.source.replace(".", "__"), relation, nested, field
 
 
-def embedded_paths(
-    serializer: serializers.Serializer, model: type[Model], prefix: str = ""
-) -> dict[type[Model], set[str]]:
+@cache
+def embedded_paths(serializer_class: SerializerClass, model: type[Model]) -> dict:
     """Every ORM path from `model` to an object its serialized form embeds, by that
-    object's model: `{Agency: {"spacecraft_config__agency", ...}, ...}`."""
+    object's model: `{Agency: frozenset({"spacecraft_config__agency", ...}), ...}`. Worked
+    out once per serializer: the same nested forms (an agency's, an image's) recur under
+    many others, and building a serializer's fields is what costs."""
     paths: dict[type[Model], set[str]] = {}
-    for name, relation, nested, _field in nested_relations(serializer, model):
-        path = prefix + name
-        paths.setdefault(relation.related_model, set()).add(path)
-        for related_model, more in embedded_paths(
-            nested, relation.related_model, path + "__"
-        ).items():
-            paths.setdefault(related_model, set()).update(more)
-    return paths
+    for name, relation, nested, _field in nested_relations(serializer_class(), model):
+        related = relation.related_model
+        paths.setdefault(related, set()).add(name)
+        for deeper_model, deeper in embedded_paths(type(nested), related).items():
+            paths.setdefault(deeper_model, set()).update(f"{name}__{path}" for path in deeper)
+    return {embedded: frozenset(found) for embedded, found in paths.items()}
 
 
 @cache

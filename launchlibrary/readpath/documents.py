@@ -71,7 +71,7 @@ def paths_to_roots(serializer_class: SerializerClass) -> dict[type[models.Model]
     it; the schema's own model is reached by `pk`."""
     model = model_of(serializer_class)
     paths: dict[type[models.Model], set[str]] = {model: {"pk"}}
-    for embedded, more in embedded_paths(serializer_class(), model).items():
+    for embedded, more in embedded_paths(serializer_class, model).items():
         paths.setdefault(embedded, set()).update(more)
     return paths
 
