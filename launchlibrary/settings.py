@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "launchlibrary.stations",
     "launchlibrary.astronauts",
     "launchlibrary.events",
+    "launchlibrary.spacewalks",
     "launchlibrary.payloads",
     "launchlibrary.ingest",
     "launchlibrary.accounts",

@@ -1,4 +1,4 @@
-"""Astronauts, as far as crews need them, and the roles they fly in."""
+"""Astronauts, the roles they fly in, and their seats on flights."""
 
 from datetime import timedelta
 
@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from launchlibrary.agencies.models import Agency, SocialMediaLink
+from launchlibrary.api.filters import ordering_indexes
 from launchlibrary.images.models import Image
 from launchlibrary.locations.models import Country
 
@@ -59,6 +60,25 @@ class Astronaut(models.Model):
     last_flight = models.DateTimeField(null=True, blank=True)
     first_flight = models.DateTimeField(null=True, blank=True)
     social_media_links = models.ManyToManyField(SocialMediaLink, blank=True)
+    # Figures of the astronaut's history (`history.py`), as imported where it is partial.
+    flights_count = models.PositiveIntegerField(null=True, blank=True)
+    landings_count = models.PositiveIntegerField(null=True, blank=True)
+    spacewalks_count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = ordering_indexes(
+            "astronaut",
+            "age",
+            "date_of_birth",
+            "eva_time",
+            "flights_count",
+            "landings_count",
+            "last_flight",
+            "name",
+            "spacewalks_count",
+            "status",
+            "time_in_space",
+        )
 
     def __str__(self) -> str:
         return self.name

@@ -32,13 +32,20 @@ class AstronautTypeSerializer(ModelSerializer):
         fields = ["id", "name"]
 
 
-class AstronautDetailedSerializer(ModelSerializer):
-    """An astronaut in a crew. LL2 marks this detailed form `list`, as its schema says."""
-
+class AstronautNormalSerializer(ModelSerializer):
     url = ResourceUrlField(Astronaut.ll2_resource)
     status = AstronautStatusSerializer()
     agency = AgencyMiniSerializer()
     image = ImageSerializer()
+
+    class Meta:
+        model = Astronaut
+        fields = ["id", "url", "name", "status", "agency", "image"]
+
+
+class AstronautDetailedSerializer(AstronautNormalSerializer):
+    """An astronaut in a crew. LL2 marks this detailed form `list`, as its schema says."""
+
     response_mode = ResponseModeField("list")
     type = AstronautTypeSerializer()
     time_in_space = ISODurationField()
@@ -46,15 +53,9 @@ class AstronautDetailedSerializer(ModelSerializer):
     nationality = CountrySerializer(many=True)
     social_media_links = SocialMediaLinkSerializer(many=True)
 
-    class Meta:
-        model = Astronaut
+    class Meta(AstronautNormalSerializer.Meta):
         fields = [
-            "id",
-            "url",
-            "name",
-            "status",
-            "agency",
-            "image",
+            *AstronautNormalSerializer.Meta.fields,
             "response_mode",
             "type",
             "in_space",

@@ -212,7 +212,7 @@ class Mission(models.Model):
 
 
 class InfoURL(models.Model):
-    """A link about a mission or a launch; LL2 gives it no id, so its owner's list is
+    """A link about a mission, a launch or an event; LL2 gives it no id, so its owner's list is
     replaced whole."""
 
     mission = models.ForeignKey(
@@ -220,6 +220,13 @@ class InfoURL(models.Model):
     )
     launch = models.ForeignKey(
         "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="info_urls",
     )
     priority = models.IntegerField(default=0)
     source = models.CharField(max_length=200, null=True, blank=True)
@@ -238,14 +245,21 @@ class InfoURL(models.Model):
 
 
 class VidURL(models.Model):
-    """A video of a mission or a launch; LL2 gives it no id, so its owner's list is replaced
-    whole."""
+    """A video of a mission, a launch or an event; LL2 gives it no id, so its owner's list
+    is replaced whole."""
 
     mission = models.ForeignKey(
         Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
     )
     launch = models.ForeignKey(
         "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="vid_urls",
     )
     priority = models.IntegerField(default=0)
     source = models.CharField(max_length=200, null=True, blank=True)
@@ -526,7 +540,7 @@ class TimelineEvent(models.Model):
 
 
 class Update(models.Model):
-    """A note on a launch's or a program's progress, newest first."""
+    """A note on a launch's, an event's or a program's progress, newest first."""
 
     ll2_resource = "updates"
 
@@ -540,6 +554,9 @@ class Update(models.Model):
     )
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
+    )
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
     )
 
     class Meta:

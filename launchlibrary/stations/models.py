@@ -77,6 +77,15 @@ class Expedition(models.Model):
     spacestation = models.ForeignKey(
         SpaceStation, on_delete=models.CASCADE, related_name="expeditions", null=True, blank=True
     )
+    crew = models.ManyToManyField(
+        "astronauts.AstronautFlight", blank=True, related_name="expeditions"
+    )
+    mission_patches = models.ManyToManyField(
+        "launches.MissionPatch", blank=True, related_name="expeditions"
+    )
+
+    class Meta:
+        indexes = ordering_indexes("expedition", "end", "start")
 
     def __str__(self) -> str:
         return self.name

@@ -29,7 +29,7 @@ from launchlibrary.api.serializers import (
 from launchlibrary.astronauts.serializers import AstronautFlightSerializer
 from launchlibrary.images.serializers import ImageSerializer
 from launchlibrary.landings.serializers import LandingSerializer
-from launchlibrary.launches.serializers import LaunchNormalSerializer
+from launchlibrary.launches.serializers import LaunchNormalSerializer, MissionPatchSerializer
 from launchlibrary.payloads.models import PayloadFlight
 from launchlibrary.payloads.serializers import (
     PayloadDetailedSerializer,
@@ -44,6 +44,7 @@ from launchlibrary.spacecraft.serializers import (
     SpacecraftFlightMiniSerializer,
     SpacecraftFlightNormalSerializer,
 )
+from launchlibrary.spacewalks.serializers import SpacewalkListSerializer
 from launchlibrary.stations.models import (
     DockingEvent,
     DockingLocation,
@@ -104,6 +105,22 @@ class ExpeditionMiniSerializer(ModelSerializer):
     class Meta:
         model = Expedition
         fields = ["id", "url", "name", "start", "end"]
+
+
+class ExpeditionNormalSerializer(ExpeditionMiniSerializer):
+    response_mode = ResponseModeField("normal")
+    spacestation = SpaceStationNormalSerializer()
+    mission_patches = MissionPatchSerializer(many=True)
+    spacewalks = SpacewalkListSerializer(many=True)
+
+    class Meta(ExpeditionMiniSerializer.Meta):
+        fields = [
+            *ExpeditionMiniSerializer.Meta.fields,
+            "response_mode",
+            "spacestation",
+            "mission_patches",
+            "spacewalks",
+        ]
 
 
 # Docking locations and the docking events of flights

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SpacewalksConfig(AppConfig):
+    name = "launchlibrary.spacewalks"
+    label = "spacewalks"
