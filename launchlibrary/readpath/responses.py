@@ -40,14 +40,18 @@ from launchlibrary.readpath.process_cache import OneAtATime, Recent, Shelves
 JSON = "application/json"
 
 
-# A listing (the rows of a query, filtered, searched and ordered) longer than this is not
-# kept: its pages are read from the database one at a time.
-LISTING_MAX_IDS = 100_000
 
 
 def listing_size(ids: tuple[str, ...]) -> int:
     # A tuple slot and a short string per id, roughly.
     return 64 * (len(ids) + 1)
+
+
+# A listing (the rows of a query, filtered, searched and ordered) is kept when it takes at
+# most an eighth of the listings' budget (131,072 ids at the default 64 MB), so that a few
+# orderings of the whole table stay together; the pages of a longer one are read from the
+# database one at a time.
+LISTING_MAX_IDS = settings.LL2_PROCESS_CACHE_BYTES // 8 // listing_size(())
 
 
 # Whole responses; documents with the links of one origin and format filled in; the
