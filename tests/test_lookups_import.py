@@ -210,8 +210,8 @@ def test_a_one_page_lookup_is_routed_by_the_resource_given(tmp_path):
 @pytest.mark.django_db
 def test_a_resource_not_modelled_is_refused(tmp_path):
     path = write(tmp_path, page("config/event_types", ROWS["config/event_types"]))
-    with pytest.raises(CommandError, match="'spacewalks' are not modelled"):
-        run_import("--resource", "spacewalks", path)
+    with pytest.raises(CommandError, match="'articles' are not modelled"):
+        run_import("--resource", "articles", path)
 
 
 def test_a_url_names_its_resource_by_every_segment_between_version_and_id():
