@@ -7,6 +7,7 @@ import json
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from launchlibrary.agencies.models import Agency
 from launchlibrary.images.models import Image, ImageVariant
@@ -227,3 +228,27 @@ def test_good_files_land_even_when_another_is_refused(tmp_path):
 def test_objects_added_later_get_ids_past_the_imported_ones():
     agency = Agency.objects.create(name="New agency", type_id=1)
     assert agency.pk > max(Agency.objects.exclude(pk=agency.pk).values_list("pk", flat=True))
+
+
+def planner_statistics_of(table: str) -> int:
+    """How many rows of planner statistics the database holds for a table."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [table])
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = %s", [table])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_an_import_leaves_the_planner_statistics_of_what_it_wrote(tmp_path):
+    """Without them SQLite reads a narrow NET window of a large table through the whole
+    ordering index; `launchlibrary/ingest/statistics.py`."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DELETE FROM sqlite_stat1")
+        else:
+            cursor.execute("DELETE FROM pg_statistic")
+    assert planner_statistics_of("launches_launch") == 0
+    run_import(BUNDLED_FILES[0])
+    assert planner_statistics_of("launches_launch") > 0

@@ -10,6 +10,7 @@ from launchlibrary.ingest.importer import (
     page_resource,
     top_level_objects,
 )
+from launchlibrary.ingest.statistics import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -44,5 +45,6 @@ class Command(BaseCommand):
                 refused.append(f"{path}: refused at {error.json_path}: {error.reason}")
             else:
                 self.stdout.write(f"{path}: {len(objects)} objects, {report.summary()}")
+        refresh_planner_statistics()
         if refused:
             raise CommandError("\n".join(refused))

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from launchlibrary.ingest.importer import Importer, ImportRefused, load_document, top_level_objects
 from launchlibrary.ingest.models import BundledFile
+from launchlibrary.ingest.statistics import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, files: list[Path], **options) -> None:
         # What this load made: later files may update it, as LL2's newer word.
         made: set = set()
+        loaded = False
         for path in files:
             content = path.read_bytes()
             digest = hashlib.sha256(content).hexdigest()
@@ -40,3 +42,6 @@ class Command(BaseCommand):
                     f"{path}: refused at {error.json_path}: {error.reason}"
                 ) from None
             self.stdout.write(f"{path}: {len(objects)} objects, {report.summary()}")
+            loaded = True
+        if loaded:
+            refresh_planner_statistics()

@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from launchlibrary.api.prefetch import eager
 from launchlibrary.ingest.importer import Importer
+from launchlibrary.ingest.statistics import refresh_planner_statistics
 from launchlibrary.launches.clones import NothingToClone, grow_launches
 from launchlibrary.launches.models import Launch
 from launchlibrary.spacecraft.models import Spacecraft
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             self.grow_spacecraft(spacecraft, seed)
         if launches is not None:
             self.grow_launches(launches, seed)
+        refresh_planner_statistics()
 
     def grow_launches(self, launches: int, seed: int) -> None:
         started = time.monotonic()
