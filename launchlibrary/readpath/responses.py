@@ -40,8 +40,6 @@ from launchlibrary.readpath.process_cache import OneAtATime, Recent, Shelves
 JSON = "application/json"
 
 
-
-
 def listing_size(ids: tuple[str, ...]) -> int:
     # A tuple slot and a short string per id, roughly.
     return 64 * (len(ids) + 1)
