@@ -1,7 +1,7 @@
 """LL2's paths over launches and their updates, launch vehicles, launch pads and programs."""
 
 from launchlibrary.api.endpoint import Endpoint, Examples, register
-from launchlibrary.launches import clock
+from launchlibrary.launches.clock import LAUNCHES
 from launchlibrary.launches.endpoint_serializers import LaunchDetailedSerializer
 from launchlibrary.launches.filters import (
     LauncherConfigFamilyFilter,
@@ -202,8 +202,8 @@ launches = register(
 upcoming_launches = register(
     launches.variant(
         "launches/upcoming",
-        queryset=clock.upcoming,
-        changes_at=clock.upcoming_changes_at,
+        queryset=LAUNCHES.upcoming,
+        changes_at=LAUNCHES.upcoming_changes_at,
         filterset=UpcomingLaunchFilter,
         # As LL2 has it: not by designator, given to a launch once it has flown.
         search=tuple(field for field in LAUNCHES_SEARCHED if field != "launch_designator"),
@@ -227,8 +227,8 @@ upcoming_launches = register(
 previous_launches = register(
     launches.variant(
         "launches/previous",
-        queryset=clock.previous,
-        changes_at=clock.previous_changes_at,
+        queryset=LAUNCHES.previous,
+        changes_at=LAUNCHES.previous_changes_at,
         # The latest to fly first.
         default_ordering=("-net",),
         notes=(

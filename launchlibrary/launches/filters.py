@@ -16,7 +16,8 @@ from launchlibrary.api.filters import (
     RelatedIdsFilter,
     TextListFilter,
 )
-from launchlibrary.launches import clock
+from launchlibrary.launches import history
+from launchlibrary.launches.clock import LAUNCHES
 from launchlibrary.launches.models import (
     LAUNCHER_COUNTS,
     Launch,
@@ -29,8 +30,6 @@ from launchlibrary.launches.models import (
 )
 from launchlibrary.spacecraft.models import SpacecraftFlight
 
-# LL2's orbit of suborbital flights (`Suborbital`, id 15), by its abbreviation.
-SUBORBITAL = "Sub"
 # The launch-attempt figures LL2 prints of each launch, filtered as numbers.
 ATTEMPT_COUNTS = [
     f"{scope}_launch_attempt_count{period}"
@@ -221,7 +220,7 @@ class LaunchFilter(LL2FilterSet):
     def filter_include_suborbital(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         if value:
             return queryset
-        return queryset.exclude(mission__orbit__abbrev=SUBORBITAL)
+        return queryset.exclude(mission__orbit__abbrev=history.SUBORBITAL)
 
 
 class UpcomingLaunchFilter(LaunchFilter):
@@ -230,7 +229,7 @@ class UpcomingLaunchFilter(LaunchFilter):
     hide_recent_previous = LeaveOutFilter(leaves_out_on=True, method="filter_hide_recent_previous")
 
     def filter_hide_recent_previous(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return clock.not_yet_launched(queryset) if value else queryset
+        return LAUNCHES.not_yet_passed(queryset) if value else queryset
 
 
 class UpdateFilter(LL2FilterSet):

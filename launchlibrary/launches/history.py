@@ -6,8 +6,8 @@ the `_year` forms within the calendar year (UTC) of its NET. Its count is how ma
 of the scope have a NET not after its own, itself included, whatever their status: a
 launch still to come already has the place it will take if launches fly in NET order, and
 launches at one instant share a count, as LL2 prints them (two launches NET 2024-10-31 from
-one pad are both its second). A launch is orbital unless its mission's orbit is
-`Sub-Orbital`; a suborbital launch has no place among orbital attempts.
+one pad are both its second). A launch is orbital unless its mission's orbit is the
+suborbital one; a suborbital launch has no place among orbital attempts.
 
 The pad figures count the launches that have flown (`launched`) from each pad.
 """
@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
 
-SUBORBITAL = "Sub-Orbital"
+# LL2's orbit of suborbital flights (id 15), by the abbreviation its names share over
+# versions (`Suborbital`, `Sub-Orbital`).
+SUBORBITAL = "Sub"
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ RECORD_FIELDS = (
     "pad_id",
     "pad__location_id",
     "launch_service_provider_id",
-    "mission__orbit__name",
+    "mission__orbit__abbrev",
     "status_id",
 )
 
@@ -136,7 +136,7 @@ def record_of(row: dict) -> LaunchRecord:
         pad=row["pad_id"],
         location=row["pad__location_id"],
         agency=row["launch_service_provider_id"],
-        orbital=row["mission__orbit__name"] != history.SUBORBITAL,
+        orbital=row["mission__orbit__abbrev"] != history.SUBORBITAL,
         launched=row["status_id"] in LAUNCHED_STATUSES,
     )
 
