@@ -47,6 +47,8 @@ class AstronautAdmin(admin.ModelAdmin):
         "nationality",
         "social_media_links",
     ]
+    # Derived from the seats by `recompute` (or imported), never edited by hand.
+    readonly_fields = ["flights", "landings", "spacewalks"]
     inlines = [SeatInline]
 
 

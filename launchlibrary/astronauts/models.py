@@ -64,6 +64,12 @@ class Astronaut(models.Model):
     flights_count = models.PositiveIntegerField(null=True, blank=True)
     landings_count = models.PositiveIntegerField(null=True, blank=True)
     spacewalks_count = models.PositiveIntegerField(null=True, blank=True)
+    # What LL2's detailed form lists of the astronaut's history, stored as the figures are:
+    # derived from the seats (`recompute.py`), or as imported where the history is partial.
+    # Each lies past a to-many step (a seat) that eager loading cannot cross in one query.
+    flights = models.ManyToManyField("launches.Launch", blank=True, related_name="+")
+    landings = models.ManyToManyField("spacecraft.SpacecraftFlight", blank=True, related_name="+")
+    spacewalks = models.ManyToManyField("spacewalks.Spacewalk", blank=True, related_name="+")
 
     class Meta:
         indexes = ordering_indexes(

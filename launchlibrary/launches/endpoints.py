@@ -8,6 +8,7 @@ from launchlibrary.launches.filters import (
     LauncherConfigFilter,
     LauncherFilter,
     LaunchFilter,
+    MissionPatchFilter,
     PadFilter,
     UpcomingLaunchFilter,
     UpdateFilter,
@@ -18,10 +19,12 @@ from launchlibrary.launches.models import (
     Launcher,
     LauncherConfig,
     LauncherConfigFamily,
+    MissionPatch,
     Pad,
     Program,
     Update,
 )
+from launchlibrary.launches.patch_serializers import MissionPatchDetailedSerializer
 from launchlibrary.launches.serializers import (
     LaunchBasicSerializer,
     LauncherConfigDetailedSerializer,
@@ -34,6 +37,7 @@ from launchlibrary.launches.serializers import (
     LauncherMiniSerializer,
     LauncherNormalSerializer,
     LaunchNormalSerializer,
+    MissionPatchSerializer,
     PadSerializer,
     ProgramMiniSerializer,
     ProgramNormalSerializer,
@@ -249,5 +253,24 @@ updates = register(
         # The newest first, as LL2 lists a launch's updates.
         default_ordering=("-created_on",),
         examples=Examples(filter="launch__launch_service_provider=121", ordering="-created_on"),
+    )
+)
+
+mission_patches = register(
+    Endpoint(
+        path="mission_patches",
+        queryset=MissionPatch.objects.all(),
+        modes={"normal": MissionPatchSerializer, "detailed": MissionPatchDetailedSerializer},
+        detail_mode="detailed",
+        list_schema="PolymorphicMissionPatchEndpoint",
+        filterset=MissionPatchFilter,
+        search=("agency__name", "name"),
+        ordering=("agency__name", "id", "name", "priority"),
+        examples=Examples(
+            mode="detailed",
+            filter="agency__id=147",
+            search="Ariane",
+            ordering="priority",
+        ),
     )
 )

@@ -24,6 +24,7 @@ from launchlibrary.launches.models import (
     Launcher,
     LauncherConfig,
     LauncherConfigFamily,
+    MissionPatch,
     Pad,
     Program,
     Update,
@@ -241,3 +242,11 @@ class UpdateFilter(LL2FilterSet):
             "launch__launch_service_provider": EXACT,
             "program": EXACT,
         }
+
+
+class MissionPatchFilter(LL2FilterSet):
+    ids = IntegerListFilter(field_name="id", lookup_expr="in")
+
+    class Meta:
+        model = MissionPatch
+        fields = {"agency__id": EXACT, "agency__name": TEXT, "id": EXACT, "name": TEXT}

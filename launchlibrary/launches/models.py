@@ -290,6 +290,12 @@ class ProgramType(models.Model):
 
 class MissionPatch(models.Model):
     ll2_resource = "mission_patches"
+    # What wears the patch, as its detailed form lists it: each is linked from its side.
+    ll2_partial_children = {
+        "launches": "launches",
+        "expeditions": "expeditions",
+        "program": "program",
+    }
 
     name = models.CharField(max_length=200)
     priority = models.IntegerField(default=0)
@@ -298,6 +304,7 @@ class MissionPatch(models.Model):
 
     class Meta:
         verbose_name_plural = "mission patches"
+        indexes = ordering_indexes("missionpatch", "name", "priority")
 
     def __str__(self) -> str:
         return self.name
@@ -314,7 +321,7 @@ class Program(models.Model):
     agencies = models.ManyToManyField(Agency, blank=True)
     start_date = models.DateTimeField(null=True, blank=True)
     end_date = models.DateTimeField(null=True, blank=True)
-    mission_patches = models.ManyToManyField(MissionPatch, blank=True)
+    mission_patches = models.ManyToManyField(MissionPatch, blank=True, related_name="program")
     # Nullable although LL2 always fills it: a `mini` program carries no type.
     type = models.ForeignKey(ProgramType, on_delete=models.PROTECT, null=True, blank=True)
 
@@ -484,7 +491,7 @@ class Launch(models.Model):
     pad_turnaround = models.DurationField(
         null=True, blank=True, validators=[MinValueValidator(timedelta(0))]
     )
-    mission_patches = models.ManyToManyField(MissionPatch, blank=True)
+    mission_patches = models.ManyToManyField(MissionPatch, blank=True, related_name="launches")
 
     class Meta:
         verbose_name_plural = "launches"

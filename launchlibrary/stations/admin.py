@@ -53,7 +53,7 @@ class ExpeditionAdmin(admin.ModelAdmin):
     list_display = ["id", "name", "spacestation", "start", "end"]
     list_select_related = ["spacestation"]
     search_fields = ["name", "spacestation__name"]
-    autocomplete_fields = ["spacestation"]
+    autocomplete_fields = ["spacestation", "crew", "mission_patches"]
 
 
 @admin.register(DockingLocation)

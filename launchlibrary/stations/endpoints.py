@@ -1,12 +1,19 @@
-"""LL2's paths over what is in orbit: space stations, docking events, docking locations."""
+"""LL2's paths over what is in orbit: space stations, docking events, docking locations, and
+the expeditions that lived aboard the stations."""
 
 from launchlibrary.api.endpoint import Endpoint, Examples, lookup, register
-from launchlibrary.stations.filters import DockingEventFilter, SpaceStationFilter
-from launchlibrary.stations.models import DockingEvent, SpaceStation
+from launchlibrary.stations.expedition_serializers import ExpeditionDetailedSerializer
+from launchlibrary.stations.filters import (
+    DockingEventFilter,
+    ExpeditionFilter,
+    SpaceStationFilter,
+)
+from launchlibrary.stations.models import DockingEvent, Expedition, SpaceStation
 from launchlibrary.stations.serializers import (
     DockingEventEndpointDetailedSerializer,
     DockingEventEndpointNormalSerializer,
     DockingLocationSerializer,
+    ExpeditionNormalSerializer,
     SpaceStationDetailedEndpointSerializer,
     SpaceStationEndpointSerializer,
 )
@@ -73,3 +80,28 @@ docking_events = register(
 )
 
 docking_locations = register(lookup("config/docking_locations", DockingLocationSerializer))
+
+expeditions = register(
+    Endpoint(
+        path="expeditions",
+        queryset=Expedition.objects.all(),
+        modes={"normal": ExpeditionNormalSerializer, "detailed": ExpeditionDetailedSerializer},
+        detail_mode="detailed",
+        list_schema="PolymorphicExpeditionEndpoint",
+        filterset=ExpeditionFilter,
+        search=(
+            "crew__astronaut__agency__abbrev",
+            "crew__astronaut__agency__name",
+            "crew__astronaut__name",
+            "crew__astronaut__nationality__nationality_name",
+            "name",
+        ),
+        ordering=("end", "id", "start"),
+        examples=Examples(
+            mode="detailed",
+            filter="space_station=18",
+            search="Kelly",
+            ordering="-start",
+        ),
+    )
+)

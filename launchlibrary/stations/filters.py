@@ -12,7 +12,7 @@ from launchlibrary.api.filters import (
     LL2FilterSet,
 )
 from launchlibrary.launches.models import Orbit
-from launchlibrary.stations.models import DockingEvent, SpaceStation
+from launchlibrary.stations.models import DockingEvent, Expedition, SpaceStation
 
 
 class SpaceStationFilter(LL2FilterSet):
@@ -50,4 +50,21 @@ class DockingEventFilter(LL2FilterSet):
             "docking_location__id": EXACT,
             "flight_vehicle_chaser__id": EXACT,
             "space_station_target__id": EXACT,
+        }
+
+
+class ExpeditionFilter(LL2FilterSet):
+    # The station the expedition lived on, by id, as LL2 names it.
+    space_station = django_filters.ModelChoiceFilter(
+        field_name="spacestation", queryset=SpaceStation.objects.all()
+    )
+
+    class Meta:
+        model = Expedition
+        fields = {
+            "crew__astronaut": EXACT,
+            "crew__astronaut__agency": EXACT,
+            "end": RANGE,
+            "name": EXACT,
+            "start": RANGE,
         }
