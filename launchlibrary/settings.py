@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "launchlibrary.astronauts",
     "launchlibrary.events",
     "launchlibrary.spacewalks",
+    "launchlibrary.dashboard",
     "launchlibrary.payloads",
     "launchlibrary.ingest",
     "launchlibrary.accounts",

@@ -40,6 +40,7 @@ def served_operations() -> dict[str, tuple[Endpoint, str]]:
         spec.spec_path(endpoint.path, kind): (endpoint, kind)
         for endpoint in registry
         for kind in spec.KINDS
+        if spec.has_operation(endpoint.path, kind)
     }
 
 

@@ -65,6 +65,9 @@ class Endpoint:
     - `changes_at`: for a clock-dependent queryset, the next moment after the given one at
       which its rows may change without a write (a launch's NET passing); caches keep a
       listing or response of such a path no longer than that.
+    - `one_object`: the path answers the one row of its queryset, not a page, and has no
+      detail path (`dashboard/starship`). Such an object gathers many others, some chosen
+      by the clock or the query, so it is kept as whole responses, not as documents.
     """
 
     path: str
@@ -81,6 +84,7 @@ class Endpoint:
     examples: Examples = Examples()
     notes: str = ""
     changes_at: Callable[[datetime], datetime | None] | None = None
+    one_object: bool = False
 
     def __post_init__(self) -> None:
         if bool(self.modes) == bool(self.serializer):
@@ -160,8 +164,13 @@ class Registry:
         return self._endpoints[path]
 
     def serializers(self) -> list[SerializerClass]:
-        """Every serializer an endpoint answers with, each once."""
-        return list(dict.fromkeys(s for endpoint in self for s in endpoint.serializers()))
+        """Every serializer whose documents a list or detail path is served from, each once:
+        those endpoints answer with, but a one-object path's."""
+        return list(
+            dict.fromkeys(
+                s for endpoint in self if not endpoint.one_object for s in endpoint.serializers()
+            )
+        )
 
 
 registry = Registry(API_VERSION)

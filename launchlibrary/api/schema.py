@@ -53,6 +53,12 @@ class EndpointSchema(AutoSchema):
         action = "list" if self.view.action == "list" else "retrieve"
         return f"{self.endpoint.path.replace('/', '_')}_{action}"
 
+    def _is_list_view(self, serializer=None) -> bool:
+        # A one-object path's list answers its object: no page, no paging parameters.
+        if self.endpoint is not None and self.endpoint.one_object:
+            return False
+        return super()._is_list_view(serializer)
+
     def get_description(self) -> str:
         # LL2's detail operations carry the list's docs block too.
         if self.endpoint is None:

@@ -1,20 +1,25 @@
-"""The live views of an endpoint: GET-only list and detail, serializers run per request."""
+"""The live views of an endpoint: GET-only list and detail, serializers run per request; a
+one-object path's list answers its object, and it has no detail view."""
 
 from __future__ import annotations
 
 from django.utils.safestring import mark_safe
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.compat import apply_markdown
+from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
 
 from launchlibrary.api.docs import docs_block
 from launchlibrary.api.endpoint import Endpoint
 from launchlibrary.api.prefetch import eager
 
 
-class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
+class EndpointViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """List and detail views driven by the `endpoint` declaration."""
 
     endpoint: Endpoint
+    # The detail view, left out of a one-object path's class: a router routes what it finds.
+    detail_views: type = mixins.RetrieveModelMixin
     # HEAD is answered as GET is, but LL2 advertises `Allow: GET` alone.
     http_method_names = ["get", "head"]
 
@@ -24,7 +29,7 @@ class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
         name = endpoint.path.title().replace("/", "").replace("_", "")
         return type(
             f"{name}ViewSet",
-            (cls,),
+            (cls,) if endpoint.one_object else (cls.detail_views, cls),
             {
                 "endpoint": endpoint,
                 # For DRF's and django-filter's introspection; requests read `get_queryset`.
@@ -39,6 +44,11 @@ class EndpointViewSet(viewsets.ReadOnlyModelViewSet):
     @property
     def allowed_methods(self) -> list[str]:
         return ["GET"]
+
+    def list(self, request, *args, **kwargs):
+        if not self.endpoint.one_object:
+            return super().list(request, *args, **kwargs)
+        return Response(self.get_serializer(get_object_or_404(self.get_queryset())).data)
 
     def get_mode_name(self) -> str | None:
         if self.action == "retrieve":

@@ -29,7 +29,13 @@ A model may say more of its JSON with class attributes:
 - `ll2_through`: JSON key to the foreign key it is stored through, for an object printed
   in place of the row it belongs to (a spacecraft flight prints its `launch`, and belongs to
   that launch's `rocket`): the object is upserted and the foreign key set to its row's;
-- `ll2_unmodelled`: keys of objects this server does not model, accepted while empty.
+- `ll2_unmodelled`: keys of objects this server does not model, accepted while empty;
+- `ll2_shape` and `ll2_row`: for an object LL2 prints with neither `url` nor id (a
+  dashboard), its keys (`response_mode` aside), by which a top-level object is routed, and
+  the fields of the one row it is written to (`{"slug": "starship"}`);
+- `ll2_merged`: keys holding objects of lists that are one list of the model's each (a
+  dashboard's `upcoming` and `previous` launches and events): the lists are joined, each
+  object once.
 
 A copy of an object nested within the object itself (NASA in its own `spacecraft_list`)
 fills only the keys the object's own copy lacks: the object's own word wins, as its own
@@ -209,9 +215,20 @@ def page_resource(document: Any) -> str | None:
     return None
 
 
+@cache
+def shaped_models() -> dict[frozenset, type[models.Model]]:
+    """Models of objects printed with neither `url` nor id, by their keys (`ll2_shape`)."""
+    return {
+        model.ll2_shape: model for model in apps.get_models() if getattr(model, "ll2_shape", None)
+    }
+
+
 def model_for(obj: Any, json_path: str, resource: str | None = None) -> type[models.Model]:
     """The model of a top-level object, read from the resource its `url` names, else from
-    the resource of its page."""
+    the resource of its page, else from its keys."""
+    shaped = isinstance(obj, dict) and shaped_models().get(frozenset(obj) - {"response_mode"})
+    if shaped and "url" not in obj:
+        return shaped
     if isinstance(obj, dict) and isinstance(obj.get("url"), str):
         resource = resource_in(obj, "url", json_path, ends_in_id=True)
     elif not isinstance(obj, dict) or resource is None:
@@ -259,6 +276,8 @@ class Importer:
         """Write `obj` as a row of `model` (and its nested objects first); return its pk."""
         if not isinstance(obj, dict):
             raise ImportRefused(json_path, f"expected an object for {model.__name__}")
+        if "id" not in obj and hasattr(model, "ll2_row"):
+            obj = {"id": self._row_of(model), **merged(model, obj, json_path)}
         if "id" not in obj:
             raise ImportRefused(json_path, f"{model.__name__} object has no `id`")
         memo_key = (model, orjson.dumps(obj, option=orjson.OPT_SORT_KEYS))
@@ -297,6 +316,16 @@ class Importer:
         if enclosing is None:
             self._seen[memo_key] = pk
         return pk
+
+    def _row_of(self, model: type[models.Model]) -> Any:
+        """The pk of the one row an object printed without an id is written to (`ll2_row`),
+        made if there is none: then a row of this load, which `new_only` lets it fill."""
+        row, created = model._default_manager.get_or_create(**model.ll2_row)
+        if created:
+            self.report.created[model._meta.verbose_name] += 1
+            if self.new_only is not None:
+                self.new_only.add((model, str(row.pk)))
+        return row.pk
 
     def _enclosing_copy(self, model: type[models.Model], raw_id: Any, path: str) -> dict | None:
         """The copy of the object `raw_id` names if this one is nested within it, else None."""
@@ -726,6 +755,29 @@ def _has_field(model: type[models.Model], name: str) -> bool:
     except FieldDoesNotExist:
         return False
     return True
+
+
+def merged(model: type[models.Model], obj: dict, json_path: str) -> dict:
+    """The object with the lists under its `ll2_merged` keys joined, each object once (a
+    launch of the last 24 hours is both upcoming and previous)."""
+    joined: dict[str, dict] = {}
+    for key in getattr(model, "ll2_merged", ()):
+        part = obj.get(key)
+        if part is None:
+            continue
+        if not isinstance(part, dict):
+            raise ImportRefused(f"{json_path}.{key}", "expected an object of lists")
+        for name, items in part.items():
+            if not isinstance(items, list):
+                raise ImportRefused(f"{json_path}.{key}.{name}", "expected a list")
+            for item in items:
+                identity = item.get("id") if isinstance(item, dict) else None
+                key_of = orjson.dumps(item if identity is None else identity)
+                joined.setdefault(name, {}).setdefault(key_of, item)
+    rest = {key: value for key, value in obj.items() if key not in getattr(model, "ll2_merged", ())}
+    # In one order, whichever side each was on (by its id's JSON text): which side an object
+    # is on, and where, changes with the clock, so the order served is no order of the links.
+    return rest | {name: [items[key] for key in sorted(items)] for name, items in joined.items()}
 
 
 def set_in_order(instance: models.Model, name: str, pks: list) -> bool:

@@ -5,6 +5,7 @@ rendered live, once per data version: after that it is served as cached JSON is.
 import functools
 from collections.abc import Callable
 
+from rest_framework.mixins import RetrieveModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -12,19 +13,28 @@ from launchlibrary.api.views import EndpointViewSet
 from launchlibrary.readpath import responses
 
 
-class DocumentViewSet(EndpointViewSet):
-    def list(self, request, *args, **kwargs):
-        return self.served(
-            request,
-            functools.partial(super().list, request, *args, **kwargs),
-            lambda version: responses.list_page(self, request, version),
-        )
+class DocumentDetail(RetrieveModelMixin):
+    """The detail view, of the paths that have one: the object's document first."""
 
     def retrieve(self, request, *args, pk=None, **kwargs):
         return self.served(
             request,
             functools.partial(super().retrieve, request, *args, pk=pk, **kwargs),
             lambda version: responses.detail(self, request, version, pk),
+        )
+
+
+class DocumentViewSet(EndpointViewSet):
+    detail_views = DocumentDetail
+
+    def list(self, request, *args, **kwargs):
+        live = functools.partial(super().list, request, *args, **kwargs)
+        if self.endpoint.one_object:
+            # An object of many others, some chosen by the clock or the query: what is kept
+            # is the whole response, per data version and moment (`Endpoint.changes_at`).
+            return self.served(request, live, lambda version: self.rendered(live()))
+        return self.served(
+            request, live, lambda version: responses.list_page(self, request, version)
         )
 
     def served(

@@ -47,6 +47,12 @@ that neither LL2 nor any client of it does; each is corrected below, in a copy, 
     `space_station_chaser` and `payload_flight_chaser` null). They accept null, in every
     `DockingEvent*`, `DockingLocation*`, `LandingEndpoint*` and `PayloadFlight*` schema.
 
+(j) `/dashboard/starship/` is declared as an array of `PolymorphicStarshipDashboardEndpoint`
+    though LL2 answers one object (its own app, Space Launch Now, reads one `Starship`, as
+    every client of the path does), and with no query parameter though its docs block
+    offers `limit` and its schema has modes. Its response schema is the item's, and it
+    takes `limit` (and `mode`, as in (e)).
+
 One tightening is no defect: a schema's `response_mode` is a read-only constant, which the
 spec writes as its `default` (`"normal"`); a response must hold exactly that value.
 
@@ -105,22 +111,34 @@ def ref_name(ref: str) -> str:
     return ref.removeprefix(SCHEMA_PREFIX)
 
 
+# Paths declared as an array of objects that answer one: defects (f) and (j).
+ONE_OBJECT_PATHS = frozenset({"api-throttle", "dashboard/starship"})
+
+
+def answers_one_object(path: str) -> bool:
+    """Whether a path answers one object (of its modes' schemas), not a page."""
+    return path in ONE_OBJECT_PATHS
+
+
 def response_schema_name(path: str, kind: str = "list") -> str:
     """The schema the 200 response refers to (`PaginatedOrbitList`, `Orbit`)."""
     schema = operation(path, kind)["responses"]["200"]["content"]["application/json"]["schema"]
-    if path == "api-throttle" and schema.get("type") == "array":
-        # Defect (f): declared an array of `APIThrottle`; LL2 answers one object.
+    if answers_one_object(path) and schema.get("type") == "array":
+        # Defects (f) and (j): declared an array of objects; LL2 answers one object.
         schema = schema["items"]
     return ref_name(schema["$ref"])
 
 
 def modes(path: str) -> dict[str, str]:
-    """The modes a list answers in, in the spec's order, each with its schema:
-    `{"normal": "SpacecraftNormal", "detailed": "SpacecraftEndpointDetailed"}`; empty for a
-    list of one schema."""
-    results = SPEC["components"]["schemas"][response_schema_name(path, "list")]["properties"]
-    items = results["results"]["items"]
-    polymorphic = SPEC["components"]["schemas"][ref_name(items["$ref"])]
+    """The modes a list (or a one-object path) answers in, in the spec's order, each with
+    its schema: `{"normal": "SpacecraftNormal", "detailed": "SpacecraftEndpointDetailed"}`;
+    empty for a list of one schema."""
+    answer = SPEC["components"]["schemas"][response_schema_name(path, "list")]
+    if answers_one_object(path):
+        polymorphic = answer
+    else:
+        items = answer["properties"]["results"]["items"]
+        polymorphic = SPEC["components"]["schemas"][ref_name(items["$ref"])]
     if "oneOf" not in polymorphic:
         return {}
     mapping = polymorphic["discriminator"]["mapping"]
@@ -137,6 +155,9 @@ def query_parameters(path: str) -> list[str]:
     if modes(path):
         # Defect (e): the spec lists no `mode`, though a list of several modes takes it.
         names.add("mode")
+    if path == "dashboard/starship":
+        # Defect (j): its docs block offers `limit`, its parameters do not.
+        names.add("limit")
     return sorted(names)
 
 
@@ -176,6 +197,8 @@ def response_schema(path: str, kind: str = "list", mode: str | None = None) -> s
     if kind == "retrieve":
         return SCHEMA_PREFIX + response_schema_name(path, "retrieve")
     page = response_schema_name(path, "list")
+    if answers_one_object(path):
+        return SCHEMA_PREFIX + (item_schema_name(path, "list", mode) if modes(path) else page)
     if modes(path):
         item_schema_name(path, "list", mode)  # a mode the list has
         # Defect (a): the page of one mode, registered by `_corrected_spec`.
@@ -403,7 +426,8 @@ def corrected_document() -> dict:
     schemathesis); a new copy each call, the caller's to change.
 
     Its operations ask for no auth (defect (d)), a list of several modes takes `mode`, one
-    of them (defect (e)), `/api-throttle/` answers one object (defect (f)), and its component
+    of them (defect (e)), `/api-throttle/` and `/dashboard/starship/` answer one object
+    (defects (f) and (j), the latter taking `limit` and `mode`), and its component
     schemas are those `validate` uses (defects (c) and (g), and the pages of one mode of
     defect (a)). What it cannot say is left to `validate`: a list's response schema is
     still the `oneOf` of every mode (defect (a)), so validate a response against
@@ -420,9 +444,20 @@ def corrected_document() -> dict:
         parameters = document["paths"][spec_path(name)]["get"].setdefault("parameters", [])
         mode = {"type": "string", "enum": list(modes(name))}
         parameters.append({"in": "query", "name": "mode", "required": False, "schema": mode})
-    throttle = document["paths"][spec_path("api-throttle")]["get"]["responses"]["200"]
-    # Defect (f).
-    throttle["content"]["application/json"]["schema"] = {
-        "$ref": SCHEMA_PREFIX + response_schema_name("api-throttle")
-    }
+    for name in sorted(ONE_OBJECT_PATHS):
+        # Defects (f) and (j).
+        found = document["paths"][spec_path(name)]["get"]
+        found["responses"]["200"]["content"]["application/json"]["schema"] = {
+            "$ref": SCHEMA_PREFIX + response_schema_name(name)
+        }
+        declared = {parameter["name"] for parameter in found.get("parameters", [])}
+        for parameter in sorted(set(query_parameters(name)) - declared):
+            value = (
+                {"type": "string", "enum": list(modes(name))}
+                if parameter == "mode"
+                else {"type": "integer"}
+            )
+            found.setdefault("parameters", []).append(
+                {"in": "query", "name": parameter, "required": False, "schema": value}
+            )
     return document

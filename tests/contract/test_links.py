@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from launchlibrary.api.endpoint import registry
 from tests.contract import spec
-from tests.contract.walk import API, HOST, get, list_path, modes, page_params
+from tests.contract.walk import API, HOST, get, list_path, modes, objects_of, page_params
 
 # What every launch, spacecraft and station points at: served, not merely declared.
 CATALOGUE = {
@@ -50,7 +50,7 @@ def linked_objects(client) -> dict[str, set[str]]:
         for mode in modes(endpoint):
             for params in page_params(endpoint, mode):
                 page = get(client, "fast", list_path(endpoint), params).json()
-                for url in urls_in(page["results"]):
+                for url in urls_in(objects_of(endpoint, page)):
                     path = urlsplit(url).path
                     resource = path.removeprefix(API).rstrip("/").rpartition("/")[0]
                     linked[resource].add(path)

@@ -47,8 +47,16 @@ def mode_params(mode: str | None) -> dict[str, str]:
 
 
 def object_ids(endpoint: Endpoint) -> list[str]:
-    """The id of every object the path serves, in the order its list gives them."""
+    """The id of every object the path serves, in the order its list gives them; none for a
+    one-object path, which has no detail path and no ids to page through."""
+    if endpoint.one_object:
+        return []
     return in_list_order(endpoint, endpoint.rows())
+
+
+def objects_of(endpoint: Endpoint, body: dict) -> list[dict]:
+    """The objects of a list path's response: a page's results, or a one-object path's one."""
+    return [body] if endpoint.one_object else body["results"]
 
 
 def in_list_order(endpoint: Endpoint, rows: QuerySet) -> list[str]:
@@ -64,7 +72,7 @@ def in_list_order(endpoint: Endpoint, rows: QuerySet) -> list[str]:
 def page_params(endpoint: Endpoint, mode: str | None) -> Iterator[dict]:
     """The query of every page of the list in a mode, `PAGE` objects each; one (empty)
     page for an empty table."""
-    count = endpoint.rows().count()
+    count = 1 if endpoint.one_object else endpoint.rows().count()
     for offset in range(0, max(count, 1), PAGE):
         yield {**mode_params(mode), "limit": PAGE, "offset": offset}
 
