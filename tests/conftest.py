@@ -1,6 +1,7 @@
 import io
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
+from django.utils import timezone
 from rest_framework.test import APIClient, ForceAuthClientHandler
 
 from launchlibrary.accounts.authentication import recent_keys
@@ -105,6 +107,28 @@ def fresh_response_cache():
     else:
         cache.clear()
     as_another_worker()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The time the server reads, moved by the test."""
+
+    class Clock:
+        now = timezone.now()
+
+        def advance(self, delta: timedelta) -> None:
+            self.now += delta
+
+    moved = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: moved.now)
+    return moved
+
+
+@pytest.fixture
+def edit(django_capture_on_commit_callbacks):
+    """A block of writes committed as an edit is: the documents of what they change are
+    rendered again, and the data version moves on."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture(scope="session")

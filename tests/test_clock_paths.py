@@ -5,27 +5,11 @@ is not served after it, with no write in between."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from launchlibrary.spacecraft.models import SpacecraftFlight
 
 pytestmark = pytest.mark.urls("tests.clock_urls")
 LIST = "/2.3.0/spacecraft/flown/"
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The time the server reads, moved by the test."""
-
-    class Clock:
-        now = timezone.now()
-
-        def advance(self, delta: timedelta) -> None:
-            self.now += delta
-
-    moved = Clock()
-    monkeypatch.setattr(timezone, "now", lambda: moved.now)
-    return moved
 
 
 def ids(client) -> list[int]:

@@ -29,18 +29,10 @@ STATIC_FIRE = 1061  # Booster 12 Static Fire
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """The time the server reads, moved by the test."""
-
-    class Clock:
-        now = SERVED_AT
-
-        def advance(self, delta: timedelta) -> None:
-            self.now += delta
-
-    moved = Clock()
-    monkeypatch.setattr(timezone, "now", lambda: moved.now)
-    return moved
+def clock(clock):
+    """The clock the tests move (tests/conftest.py), set to when the made file was served."""
+    clock.now = SERVED_AT
+    return clock
 
 
 def dashboard(client, read_path: str = "fast", **params) -> dict:

@@ -49,28 +49,6 @@ def ids(client, path: str, **params) -> list[int]:
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """The time the server reads, moved by the test."""
-
-    class Clock:
-        now = timezone.now()
-
-        def advance(self, delta: timedelta) -> None:
-            self.now += delta
-
-    moved = Clock()
-    monkeypatch.setattr(timezone, "now", lambda: moved.now)
-    return moved
-
-
-@pytest.fixture
-def edit(django_capture_on_commit_callbacks):
-    """A block of writes committed as an edit is: the documents of what they change are
-    rendered again, and the data version moves on."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def dated(clock, edit):
     """Gives events dates relative to the clock, one made event after another."""
     events = iter(Event.objects.order_by("pk"))
