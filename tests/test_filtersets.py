@@ -9,11 +9,13 @@ from launchlibrary.agencies.models import Agency, AgencyType
 from launchlibrary.api.filters import (
     EXACT,
     NUMBER,
+    RANGE,
     TEXT,
     IntegerListFilter,
     LL2FilterSet,
     TextListFilter,
 )
+from launchlibrary.launches.models import Launch
 from launchlibrary.locations.models import Country
 
 
@@ -137,3 +139,24 @@ def test_filters_across_to_many_relations_never_repeat_a_row(agencies):
     assert matching(agencies, country__alpha_3_code="TST") == expected
     assert AgencyFilter.base_filters["country__alpha_3_code"].distinct
     assert not AgencyFilter.base_filters["type__id"].distinct
+
+
+class LaunchFilter(LL2FilterSet):
+    class Meta:
+        model = Launch
+        fields = {"net": RANGE}
+
+
+def test_a_moment_is_compared_in_utc_whatever_offset_iso_8601_allows(db):
+    """PostgreSQL refuses an offset past ±15:59 as the database's error: read in UTC, it
+    is none."""
+    filterset = LaunchFilter({"net__lte": "0815-10-21T23:50:12.3-19:55"}, Launch.objects.all())
+    assert filterset.is_valid(), filterset.errors
+    assert not filterset.qs.exists()  # the query runs: no launch is that old
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-02:00"])
+def test_a_moment_outside_the_years_1_to_9999_in_utc_is_an_error(db, moment):
+    filterset = LaunchFilter({"net__gt": moment}, Launch.objects.all())
+    assert not filterset.is_valid()
+    assert list(filterset.errors) == ["net__gt"]

@@ -1,6 +1,7 @@
 """Filtering, search and ordering shared by every endpoint."""
 
 import hashlib
+from datetime import UTC
 from functools import cache
 from itertools import chain
 
@@ -51,6 +52,25 @@ class LeaveOutFilter(BooleanFilter):
     def __init__(self, *, leaves_out_on: bool, **kwargs) -> None:
         self.leaves_out_on = leaves_out_on
         super().__init__(**kwargs)
+
+
+class MomentField(forms.DateTimeField):
+    """A date and time, read as Django reads one, and given to the database in UTC: ISO 8601
+    allows offsets (`-19:55`) PostgreSQL refuses beyond ±15:59, and a moment that leaves the
+    years 1 to 9999 in UTC is one neither database can compare: an error of the request."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class MomentFilter(django_filters.DateTimeFilter):
+    field_class = MomentField
 
 
 class IntegerField(forms.IntegerField):
@@ -121,6 +141,7 @@ class LL2FilterSet(FilterSet):
     FILTER_DEFAULTS = {
         **FilterSet.FILTER_DEFAULTS,
         models.FloatField: {"filter_class": FloatFilter},
+        models.DateTimeField: {"filter_class": MomentFilter},
         **{
             to_many: {**FilterSet.FILTER_DEFAULTS[to_many], "filter_class": RelatedIdsFilter}
             for to_many in (models.ManyToManyField, models.ManyToOneRel, models.ManyToManyRel)

@@ -1,6 +1,5 @@
 """The filters LL2 declares for events."""
 
-import django_filters
 from django.db.models import QuerySet
 
 from launchlibrary.api.filters import (
@@ -8,6 +7,7 @@ from launchlibrary.api.filters import (
     IntegerListFilter,
     LeaveOutFilter,
     LL2FilterSet,
+    MomentFilter,
     TextListFilter,
 )
 from launchlibrary.events.clock import EVENTS
@@ -21,7 +21,7 @@ class EventFilter(LL2FilterSet):
     type__ids = IntegerListFilter(field_name="type", lookup_expr="in")
     # LL2 declares `date__gt__lt` with no field behind it and describes it "Date is less
     # than": it reads as `date__lt`.
-    date__gt__lt = django_filters.IsoDateTimeFilter(field_name="date", lookup_expr="lt")
+    date__gt__lt = MomentFilter(field_name="date", lookup_expr="lt")
     # A video of the event, by its whole URL.
     video_url = TextListFilter(field_name="vid_urls__url", lookup_expr="in", distinct=True)
     # The date's day of the month, month and year, in UTC.
