@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "launchlibrary.events",
     "launchlibrary.spacewalks",
     "launchlibrary.dashboard",
+    "launchlibrary.mirror",
     "launchlibrary.payloads",
     "launchlibrary.ingest",
     "launchlibrary.accounts",

@@ -10,6 +10,7 @@ from launchlibrary.api.endpoint import registry
 from launchlibrary.api.root import ApiRootView
 from launchlibrary.api.schema import SchemaView
 from launchlibrary.health import health
+from launchlibrary.mirror.views import ExportView
 from launchlibrary.readpath.views import DocumentViewSet
 
 THROTTLE_PATH = "api-throttle"
@@ -44,6 +45,8 @@ urlpatterns = [
         SpectacularSwaggerView.as_view(url_name="openapi-schema", throttle_classes=()),
         name="swagger-ui",
     ),
+    # Outside the registry: no LL2 path, so neither the API root nor the schema lists it.
+    path(f"{registry.version}/export/", ExportView.as_view(), name="export"),
     path(f"{registry.version}/", include(router.urls)),
     path("health", health),
     path(settings.LL2_ADMIN_PATH, admin.site.urls),

@@ -11,6 +11,7 @@ from launchlibrary.ingest.importer import (
     top_level_objects,
 )
 from launchlibrary.ingest.statistics import refresh_planner_statistics
+from launchlibrary.mirror.export import exported_resource
 
 
 class Command(BaseCommand):
@@ -26,7 +27,8 @@ class Command(BaseCommand):
             "--resource",
             help=(
                 "LL2 resource of the objects without a `url` (`config/orbits`), for files "
-                "whose page has no `next` or `previous` link naming it"
+                "whose page has no `next` or `previous` link naming it, nor its file name "
+                "(as `export_ll2` names files)"
             ),
         )
 
@@ -38,7 +40,9 @@ class Command(BaseCommand):
                 document = load_document(path.read_bytes())
                 objects = list(top_level_objects(document))
                 progress = tqdm(objects, desc=path.name, unit="obj", disable=None)
-                importer = Importer(resource=resource or page_resource(document))
+                importer = Importer(
+                    resource=resource or page_resource(document) or exported_resource(path.name)
+                )
                 report = importer.import_objects(progress)
             except OSError as error:
                 refused.append(f"{path}: {error.strerror}")
