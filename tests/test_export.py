@@ -13,10 +13,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from launchlibrary.api.endpoint import registry
+from launchlibrary.ingest.file_names import exported_resource, file_name
 from launchlibrary.mirror.export import (
     ARCHIVE_FOLDER,
-    exported_resource,
-    file_name,
 )
 from launchlibrary.mirror.resources import in_loading_order, mirrored, mirrored_by_path
 from tests.servers import app_server, fetch, manage

@@ -15,7 +15,6 @@ where it has no `next` or `previous` link to name it (`exported_resource`).
 from __future__ import annotations
 
 import math
-import re
 import tarfile
 import time
 import zlib
@@ -28,15 +27,13 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.test import RequestFactory
 
 from launchlibrary.api.links import API_VERSION
+from launchlibrary.ingest.file_names import file_name
 from launchlibrary.mirror.resources import Mirrored, mirrored
 from launchlibrary.readpath.views import DocumentViewSet
 
 DEFAULT_BASE_URL = "https://ll.thespacedevs.com"
 # LL2's largest page.
 PAGE_SIZE = 100
-# `<place>-<resource, "/" as ".">-<page>.json`: `000-config.agency_types-000001.json`;
-# the one-object dashboard has no page number.
-FILE_NAME = re.compile(r"(?P<place>\d{3})-(?P<resource>[a-z_]+(?:\.[a-z_]+)*)(?:-\d{6})?\.json")
 # The folder the download's files are in, so that unpacking it leaves one folder.
 ARCHIVE_FOLDER = f"ll2-{API_VERSION}-export"
 # As the API's other compressed bodies (launchlibrary/api/compression.py).
@@ -47,17 +44,6 @@ GZIP_LEVEL = 4
 class ExportFile:
     name: str
     content: bytes
-
-
-def file_name(place: int, resource: str, page: int | None) -> str:
-    number = "" if page is None else f"-{page:06d}"
-    return f"{place:03d}-{resource.replace('/', '.')}{number}.json"
-
-
-def exported_resource(name: str) -> str | None:
-    """The resource an export's file name names (`config/orbits`), None for another name."""
-    match = FILE_NAME.fullmatch(name)
-    return match["resource"].replace(".", "/") if match else None
 
 
 class _BaseUrlRequest(WSGIRequest):

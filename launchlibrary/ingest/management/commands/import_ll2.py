@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from launchlibrary.ingest.file_names import exported_resource
 from launchlibrary.ingest.importer import (
     Importer,
     ImportRefused,
@@ -11,7 +12,6 @@ from launchlibrary.ingest.importer import (
     top_level_objects,
 )
 from launchlibrary.ingest.statistics import refresh_planner_statistics
-from launchlibrary.mirror.export import exported_resource
 
 
 class Command(BaseCommand):
