@@ -13,20 +13,21 @@ admin.site.register(
 )
 
 
-class EventInfoURLInline(admin.StackedInline):
+class EventLinkInline(admin.StackedInline):
+    """An event's info or video links, edited with it (the mission's and launch's are theirs)."""
+
+    fk_name = "event"
+    exclude = ["mission", "launch"]
+    autocomplete_fields = ["type", "language"]
+    extra = 0
+
+
+class EventInfoURLInline(EventLinkInline):
     model = InfoURL
-    fk_name = "event"
-    exclude = ["mission", "launch"]
-    autocomplete_fields = ["type", "language"]
-    extra = 0
 
 
-class EventVidURLInline(admin.StackedInline):
+class EventVidURLInline(EventLinkInline):
     model = VidURL
-    fk_name = "event"
-    exclude = ["mission", "launch"]
-    autocomplete_fields = ["type", "language"]
-    extra = 0
 
 
 class EventUpdateInline(admin.StackedInline):
