@@ -226,9 +226,10 @@ def shaped_models() -> dict[frozenset, type[models.Model]]:
 def model_for(obj: Any, json_path: str, resource: str | None = None) -> type[models.Model]:
     """The model of a top-level object, read from the resource its `url` names, else from
     the resource of its page, else from its keys."""
-    shaped = isinstance(obj, dict) and shaped_models().get(frozenset(obj) - {"response_mode"})
-    if shaped and "url" not in obj:
-        return shaped
+    if isinstance(obj, dict) and "url" not in obj:
+        shaped = shaped_models().get(frozenset(obj) - {"response_mode"})
+        if shaped:
+            return shaped
     if isinstance(obj, dict) and isinstance(obj.get("url"), str):
         resource = resource_in(obj, "url", json_path, ends_in_id=True)
     elif not isinstance(obj, dict) or resource is None:
